@@ -1,0 +1,2 @@
+export { createBaselineClassifier, classifyOne, BASELINE_MODEL } from './baseline/baseline-classifier.ts';
+export { foldPreservingOffsets } from './baseline/fold-text.ts';

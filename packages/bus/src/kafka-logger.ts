@@ -1,0 +1,16 @@
+/** Routes kafkajs's own log lines into the service's pino logger instead of the console. */
+import { logLevel, type logCreator } from 'kafkajs';
+import type { Logger } from '@tg-risk/core';
+
+/** A kafkajs logCreator that forwards to pino, namespaced. */
+export function kafkaLogCreator(logger: Logger): logCreator {
+  return () =>
+    ({ namespace, level, log }) => {
+      const { message, ...extra } = log;
+      const fields = { kafka: namespace, ...extra };
+      if (level === logLevel.ERROR) logger.error(fields, message);
+      else if (level === logLevel.WARN) logger.warn(fields, message);
+      else if (level === logLevel.INFO) logger.debug(fields, message);
+      else logger.trace(fields, message);
+    };
+}

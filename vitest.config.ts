@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two tiers: unit tests (no I/O, next to the code) and integration tests that talk to the
+// real Kafka broker and real files/processes. Integration tests live in `*.int.test.ts`.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['**/src/**/*.test.ts', 'schemas/**/*.test.ts'],
+          exclude: ['**/node_modules/**', '**/*.int.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['**/*.int.test.ts'],
+          exclude: ['**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
