@@ -4,3 +4,4 @@ export * from './logger.ts';
 export * from './backoff.ts';
 export * from './config.ts';
 export * from './dead-letter.ts';
+export * from './testing/fixtures.ts';

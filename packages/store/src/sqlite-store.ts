@@ -20,17 +20,24 @@ export interface SqliteStoreOptions {
   path: string;
   /** Clock for `stored_at`; injectable for tests. */
   now?: () => Date;
+  /** Opens an existing database for reading only (reports, audits); writes then fail as STORE_UNAVAILABLE. */
+  readonly?: boolean;
 }
 
 /** Opens (and migrates) the SQLite label store. */
 export function openSqliteStore(options: SqliteStoreOptions): LabelStore {
-  if (options.path !== ':memory:') mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
-  const db = new Database(options.path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
+  const readonly = options.readonly ?? false;
+  if (options.path !== ':memory:' && !readonly) {
+    mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
+  }
+  const db = new Database(options.path, { readonly, fileMustExist: readonly });
   // Several worker processes may share one file; wait for the lock instead of failing at once.
   db.pragma('busy_timeout = 10000');
-  migrate(db);
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    migrate(db);
+  }
   return new SqliteLabelStore(db, options.path, options.now ?? (() => new Date()));
 }
 
