@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // real Kafka broker and real files/processes. Integration tests live in `*.int.test.ts`.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/count-reporter.ts'],
     projects: [
       {
         test: {
@@ -17,6 +18,7 @@ export default defineConfig({
           name: 'integration',
           include: ['**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
+          globalSetup: ['tests/kafka-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,2 +1,3 @@
 export { createBaselineClassifier, classifyOne, BASELINE_MODEL } from './baseline/baseline-classifier.ts';
 export { foldPreservingOffsets } from './baseline/fold-text.ts';
+export { createDefaultClassifier } from './default-classifier.ts';

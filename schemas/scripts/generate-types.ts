@@ -40,7 +40,9 @@ if (check) {
   const current = await readFile(path.join(outDir, 'index.ts'), 'utf8').catch(() => '');
   if (current !== index) stale.push('index.ts');
   if (stale.length > 0) {
-    console.error(`schemas/generated is stale (${stale.join(', ')}): run \`npm run schemas:generate\` and commit.`);
+    console.error(
+      `schemas/generated is stale (${stale.join(', ')}): run \`npm run schemas:generate\` and commit.`,
+    );
     process.exit(1);
   }
   console.log(`schemas/generated is up to date (${files.length} schemas).`);

@@ -25,7 +25,12 @@ describe('schema validation', () => {
   });
 
   it('names each wrong field by JSON pointer and says what is wrong', () => {
-    const bad = { ...message, date: '2025-01-01T00:00:00+02:00', extra: 1, entities: [{ type: 'bold', offset: -1, length: 1 }] };
+    const bad = {
+      ...message,
+      date: '2025-01-01T00:00:00+02:00',
+      extra: 1,
+      entities: [{ type: 'bold', offset: -1, length: 1 }],
+    };
     delete (bad as Partial<typeof message>).text;
     const issues = schemaIssues('message.v1', bad);
     expect(issues).toContainEqual({ path: '', message: 'is missing required field "text"' });
@@ -36,7 +41,9 @@ describe('schema validation', () => {
 
   it('throws SchemaValidationError with the schema name and paths in the message', () => {
     expect(() => assertValid('label.v1', { schema: 'label.v1' })).toThrow(SchemaValidationError);
-    expect(() => assertValid('label.v1', { schema: 'label.v1' })).toThrow(/^label\.v1: \(record\) is missing required field/);
+    expect(() => assertValid('label.v1', { schema: 'label.v1' })).toThrow(
+      /^label\.v1: \(record\) is missing required field/,
+    );
   });
 
   it('rejects scores outside [0, 1] and unknown labels', () => {
@@ -53,8 +60,13 @@ describe('schema validation', () => {
   });
 
   it('treats prototype-pollution keys as unknown fields, not as properties', () => {
-    const polluted = JSON.parse(JSON.stringify(message).replace('{"schema"', '{"__proto__":{"admin":true},"schema"'));
-    expect(schemaIssues('message.v1', polluted)).toContainEqual({ path: '', message: 'has unknown field "__proto__"' });
+    const polluted = JSON.parse(
+      JSON.stringify(message).replace('{"schema"', '{"__proto__":{"admin":true},"schema"'),
+    );
+    expect(schemaIssues('message.v1', polluted)).toContainEqual({
+      path: '',
+      message: 'has unknown field "__proto__"',
+    });
     expect(({} as Record<string, unknown>).admin).toBeUndefined();
   });
 });

@@ -77,8 +77,10 @@ function validators(): ReturnType<typeof buildValidators> {
 function describe(error: ErrorObject): SchemaIssue {
   const params = error.params as Record<string, unknown>;
   let message = error.message ?? 'is invalid';
-  if (error.keyword === 'additionalProperties') message = `has unknown field "${String(params.additionalProperty)}"`;
-  else if (error.keyword === 'required') message = `is missing required field "${String(params.missingProperty)}"`;
+  if (error.keyword === 'additionalProperties')
+    message = `has unknown field "${String(params.additionalProperty)}"`;
+  else if (error.keyword === 'required')
+    message = `is missing required field "${String(params.missingProperty)}"`;
   else if (error.keyword === 'enum') message = `must be one of ${JSON.stringify(params.allowedValues)}`;
   else if (error.keyword === 'const') message = `must be ${JSON.stringify(params.allowedValue)}`;
   return { path: error.instancePath, message };

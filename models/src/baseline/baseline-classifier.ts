@@ -34,7 +34,14 @@ export function classifyOne(text: string): LabelPrediction {
       const start = match.index;
       const end = start + match[0].length;
       logit[cue.label] += cue.weight;
-      evidence.push({ label: cue.label, kind: cue.kind, start, end, text: text.slice(start, end), weight: cue.weight });
+      evidence.push({
+        label: cue.label,
+        kind: cue.kind,
+        start,
+        end,
+        text: text.slice(start, end),
+        weight: cue.weight,
+      });
     }
   }
   let aboutHits = 0;

@@ -17,7 +17,9 @@ describe('in-process bus', () => {
     const bus = createInProcessBus();
     await bus.ensureTopics(['t'], 3);
     const producer = await bus.producer();
-    await producer.send(Array.from({ length: 9 }, (_, i) => ({ topic: 't', key: `k${i}`, value: Buffer.from('v') })));
+    await producer.send(
+      Array.from({ length: 9 }, (_, i) => ({ topic: 't', key: `k${i}`, value: Buffer.from('v') })),
+    );
     expect(await bus.lag('g', ['t'])).toBe(9);
   });
 

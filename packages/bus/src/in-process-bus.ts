@@ -54,7 +54,11 @@ class InProcessBus implements Bus {
 
   async ensureTopics(topics: string[], partitions: number): Promise<void> {
     for (const topic of topics) {
-      if (!this.topics.has(topic)) this.topics.set(topic, Array.from({ length: partitions }, () => []));
+      if (!this.topics.has(topic))
+        this.topics.set(
+          topic,
+          Array.from({ length: partitions }, () => []),
+        );
     }
     this.rebalanceAll();
   }

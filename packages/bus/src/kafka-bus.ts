@@ -85,6 +85,7 @@ class KafkaBus implements Bus {
   async producer(): Promise<MessageSink> {
     const producer = this.kafka.producer({
       idempotent: true,
+      retry: PRODUCER_RETRY,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
@@ -158,6 +159,12 @@ function groupByTopic(records: readonly OutgoingRecord[]) {
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
 }
 
+/** Tries of one batch's transaction before the batch itself is handed back for redelivery. */
+const TRANSACTION_ATTEMPTS = 10;
+
+/** Idempotent producers must retry without limit, else kafkajs cannot keep exactly-once (it warns). */
+const PRODUCER_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 };
+
 class KafkaConsumer implements BusConsumer {
   private readonly consumer: Consumer;
   private readonly producer: Producer;
@@ -177,14 +184,16 @@ class KafkaConsumer implements BusConsumer {
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 100,
-      sessionTimeout: 30_000,
-      heartbeatInterval: 3_000,
+      // A killed worker's partitions move to the others after this long without heartbeats.
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
       // A crash on a non-retriable handler error must stay a crash, not a silent restart loop.
       retry: { retries: 8, restartOnFailure: async () => !this.crashed },
     });
     this.producer = kafka.producer({
       transactionalId: `${options.groupId}.${options.memberId ?? randomUUID()}`,
       idempotent: true,
+      retry: PRODUCER_RETRY,
       maxInFlightRequests: 1,
       transactionTimeout: busOptions.transactionTimeoutMs ?? 15_000,
       allowAutoTopicCreation: false,
@@ -221,7 +230,11 @@ class KafkaConsumer implements BusConsumer {
     for (let start = 0; start < all.length; start += this.maxBatch) {
       if (!payload.isRunning() || payload.isStale() || this.stopping) return;
       const records = all.slice(start, start + this.maxBatch);
-      const output = await this.handleWithRetry(handler, { topic: batch.topic, partition: batch.partition, records }, payload);
+      const output = await this.handleWithRetry(
+        handler,
+        { topic: batch.topic, partition: batch.partition, records },
+        payload,
+      );
       if (output === undefined) return;
       const last = records[records.length - 1]!.offset;
       await this.publishAndCommit(output, batch.topic, batch.partition, last);
@@ -256,23 +269,33 @@ class KafkaConsumer implements BusConsumer {
     }
   }
 
-  /** Output records and the next offset to read go in one transaction: both or neither. */
+  /**
+   * Output records and the next offset to read go in one transaction: both or neither. A transaction
+   * the broker refuses for a passing reason (CONCURRENT_TRANSACTIONS while the previous commit's
+   * markers are written, a coordinator moving) is aborted and sent again from the same output, so
+   * the handler's work is not repeated for it.
+   */
   private async publishAndCommit(output: OutgoingRecord[], topic: string, partition: number, last: string) {
-    const transaction = await this.producer.transaction();
-    try {
-      if (output.length > 0) await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(output) });
-      await transaction.sendOffsets({
-        consumerGroupId: this.options.groupId,
-        topics: [{ topic, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }],
-      });
-      await transaction.commit();
-    } catch (error) {
+    for (let attempt = 0; ; attempt++) {
+      const transaction = await this.producer.transaction();
       try {
-        await transaction.abort();
-      } catch (abortError) {
-        this.logger.warn({ err: abortError }, 'aborting the Kafka transaction failed');
+        if (output.length > 0) await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(output) });
+        await transaction.sendOffsets({
+          consumerGroupId: this.options.groupId,
+          topics: [{ topic, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }],
+        });
+        await transaction.commit();
+        return;
+      } catch (error) {
+        try {
+          await transaction.abort();
+        } catch (abortError) {
+          this.logger.warn({ err: abortError }, 'aborting the Kafka transaction failed');
+        }
+        const retriable = (error as { retriable?: boolean }).retriable === true;
+        if (!retriable || attempt >= TRANSACTION_ATTEMPTS - 1) throw error;
+        await sleep(backoffDelayMs(attempt, 50, 2_000));
       }
-      throw error;
     }
   }
 

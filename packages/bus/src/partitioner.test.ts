@@ -4,11 +4,25 @@ import { murmur2, partitionForKey } from './partitioner.ts';
 
 // kafkajs ships the Java client's murmur2; ours must agree so the embedded bus partitions like Kafka.
 const require = createRequire(import.meta.url);
-const kafkajsMurmur2 = require('kafkajs/src/producer/partitioners/default/murmur2.js') as (key: Buffer | string) => number;
+const kafkajsMurmur2 = require('kafkajs/src/producer/partitioners/default/murmur2.js') as (
+  key: Buffer | string,
+) => number;
 
 describe('murmur2', () => {
   it('matches the kafkajs (Java-compatible) implementation for keys of every tail length', () => {
-    const keys = ['', 'a', 'ab', 'abc', 'abcd', '1234567890', '21', 'channel-42', 'Тест', '🙂key', 'x'.repeat(257)];
+    const keys = [
+      '',
+      'a',
+      'ab',
+      'abc',
+      'abcd',
+      '1234567890',
+      '21',
+      'channel-42',
+      'Тест',
+      '🙂key',
+      'x'.repeat(257),
+    ];
     for (const key of keys) expect(murmur2(Buffer.from(key)), key).toBe(kafkajsMurmur2(Buffer.from(key)));
   });
 

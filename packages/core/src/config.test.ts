@@ -17,7 +17,11 @@ describe('loadConfig', () => {
   });
 
   it('reads Kafka brokers and overrides', () => {
-    const config = loadConfig({ KAFKA_BROKERS: ' a:9092, b:9093 ', TGRISK_TOPIC_PREFIX: 'x', TGRISK_PARTITIONS: '8' });
+    const config = loadConfig({
+      KAFKA_BROKERS: ' a:9092, b:9093 ',
+      TGRISK_TOPIC_PREFIX: 'x',
+      TGRISK_PARTITIONS: '8',
+    });
     expect(config.kafka).toEqual({ brokers: ['a:9092', 'b:9093'], clientId: 'tgrisk' });
     expect(config.topics.messages).toBe('x.messages.v1');
     expect(config.topics.partitions).toBe(8);
@@ -26,7 +30,9 @@ describe('loadConfig', () => {
   it('names the environment variable that is wrong', () => {
     expect(() => loadConfig({ KAFKA_BROKERS: 'nohostport' })).toThrow(UsageError);
     expect(() => loadConfig({ KAFKA_BROKERS: 'nohostport' })).toThrow(/KAFKA_BROKERS/);
-    expect(() => loadConfig({ TGRISK_BATCH_SIZE: 'ten' })).toThrow(/TGRISK_BATCH_SIZE must be a whole number, got "ten"/);
+    expect(() => loadConfig({ TGRISK_BATCH_SIZE: 'ten' })).toThrow(
+      /TGRISK_BATCH_SIZE must be a whole number, got "ten"/,
+    );
     expect(() => loadConfig({ TGRISK_PARTITIONS: '0' })).toThrow(/TGRISK_PARTITIONS must be >= 1/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL must be one of/);
   });

@@ -7,7 +7,13 @@ const at = new Date('2025-01-01T00:00:00Z');
 
 describe('makeDeadLetter', () => {
   it('keeps UTF-8 raw text, the error code and where it failed, as a valid dead-letter.v1', () => {
-    const dl = makeDeadLetter('{"a":', new PoisonRecordError('RECORD_NOT_JSON', 'bad json'), 'decode', { topic: 't', partition: 1, offset: '9' }, at);
+    const dl = makeDeadLetter(
+      '{"a":',
+      new PoisonRecordError('RECORD_NOT_JSON', 'bad json'),
+      'decode',
+      { topic: 't', partition: 1, offset: '9' },
+      at,
+    );
     expect(assertValid('dead-letter.v1', dl)).toEqual({
       schema: 'dead-letter.v1',
       raw: '{"a":',
@@ -30,7 +36,13 @@ describe('makeDeadLetter', () => {
   });
 
   it('derives a code from plain errors and thrown non-errors', () => {
-    expect(makeDeadLetter('x', new TypeError('boom'), 'classify', {}, at).error).toEqual({ code: 'TYPE_ERROR', message: 'boom' });
-    expect(makeDeadLetter('x', 'just a string', 'classify', {}, at).error).toEqual({ code: 'UNKNOWN', message: 'just a string' });
+    expect(makeDeadLetter('x', new TypeError('boom'), 'classify', {}, at).error).toEqual({
+      code: 'TYPE_ERROR',
+      message: 'boom',
+    });
+    expect(makeDeadLetter('x', 'just a string', 'classify', {}, at).error).toEqual({
+      code: 'UNKNOWN',
+      message: 'just a string',
+    });
   });
 });

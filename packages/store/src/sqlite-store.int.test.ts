@@ -30,7 +30,9 @@ describe('SQLite store', () => {
       await openSqliteStore({ path: file }).close();
       const store = openSqliteStore({ path: file, readonly: true });
       const m = sampleMessage();
-      const error = await store.saveLabelled([{ message: m, label: sampleLabel(m) }]).catch((e: unknown) => e);
+      const error = await store
+        .saveLabelled([{ message: m, label: sampleLabel(m) }])
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(TransientError);
       expect((error as TransientError).code).toBe('STORE_UNAVAILABLE');
       expect((error as TransientError).retriable).toBe(true);

@@ -41,13 +41,25 @@ function fakeClassifier(): Classifier & { calls: number } {
 }
 
 function record(offset: number, value: string | Buffer): ConsumedRecord {
-  return { topic: 'm', partition: 0, offset: String(offset), key: '1001', value: Buffer.isBuffer(value) ? value : Buffer.from(value) };
+  return {
+    topic: 'm',
+    partition: 0,
+    offset: String(offset),
+    key: '1001',
+    value: Buffer.isBuffer(value) ? value : Buffer.from(value),
+  };
 }
 
 function setup(classifier: Classifier = fakeClassifier()) {
   const store = openSqliteStore({ path: ':memory:' });
   const worker = buildClassifierWorker(
-    { bus: createInProcessBus(), store, classifier, logger: silentLogger(), now: () => new Date('2025-01-01T00:00:00Z') },
+    {
+      bus: createInProcessBus(),
+      store,
+      classifier,
+      logger: silentLogger(),
+      now: () => new Date('2025-01-01T00:00:00Z'),
+    },
     { topics, groupId: 'g', batchSize: 2 },
   );
   return { store, worker };
@@ -87,7 +99,9 @@ describe('classifier worker batch handling', () => {
         record(14, JSON.stringify(sampleMessage({ message_id: 14, text: 'poison pill' }))),
       ],
     });
-    const dead = out.filter((r) => r.topic === 'd').map((r) => assertValid('dead-letter.v1', JSON.parse(r.value.toString())));
+    const dead = out
+      .filter((r) => r.topic === 'd')
+      .map((r) => assertValid('dead-letter.v1', JSON.parse(r.value.toString())));
     expect(dead.map((d) => [d.where.offset, d.stage, d.error.code])).toEqual([
       ['10', 'decode', 'RECORD_NOT_JSON'],
       ['11', 'decode', 'RECORD_NOT_UTF8'],

@@ -54,30 +54,48 @@ interface Decoded {
 }
 
 /** Wires the worker from its dependencies; nothing runs until start(). */
-export function buildClassifierWorker(deps: ClassifierWorkerDeps, config: ClassifierWorkerConfig): ClassifierWorker {
+export function buildClassifierWorker(
+  deps: ClassifierWorkerDeps,
+  config: ClassifierWorkerConfig,
+): ClassifierWorker {
   const now = deps.now ?? (() => new Date());
   let consumer: BusConsumer | undefined;
   let closing: Promise<void> | undefined;
 
-  function deadLetter(record: ConsumedRecord, error: unknown, stage: 'decode' | 'validate' | 'classify'): StoredDeadLetter {
+  function deadLetter(
+    record: ConsumedRecord,
+    error: unknown,
+    stage: 'decode' | 'validate' | 'classify',
+  ): StoredDeadLetter {
     return {
       sourceKey: `${record.topic}/${record.partition}/${record.offset}`,
       deadLetter: makeDeadLetter(
         record.value,
         error,
         stage,
-        { topic: record.topic, partition: record.partition, offset: record.offset, key: record.key, service: 'classifier' },
+        {
+          topic: record.topic,
+          partition: record.partition,
+          offset: record.offset,
+          key: record.key,
+          service: 'classifier',
+        },
         now(),
       ),
     };
   }
 
   /** Classifies a chunk; when the model throws on the chunk, isolates the poison message(s). */
-  async function classifyChunk(chunk: Decoded[], dead: StoredDeadLetter[]): Promise<Array<[Decoded, LabelPrediction]>> {
+  async function classifyChunk(
+    chunk: Decoded[],
+    dead: StoredDeadLetter[],
+  ): Promise<Array<[Decoded, LabelPrediction]>> {
     try {
       const predictions = await deps.classifier.classify(chunk.map((d) => d.message.text));
       if (predictions.length !== chunk.length) {
-        throw new TypeError(`classifier returned ${predictions.length} predictions for ${chunk.length} texts`);
+        throw new TypeError(
+          `classifier returned ${predictions.length} predictions for ${chunk.length} texts`,
+        );
       }
       return chunk.map((d, i) => [d, predictions[i]!]);
     } catch (error) {
@@ -101,13 +119,17 @@ export function buildClassifierWorker(deps: ClassifierWorkerDeps, config: Classi
       try {
         decoded.push({ record, message: decodeMessage(record) });
       } catch (error) {
-        const stage = error instanceof PoisonRecordError && error.code === 'MESSAGE_INVALID' ? 'validate' : 'decode';
+        const stage =
+          error instanceof PoisonRecordError && error.code === 'MESSAGE_INVALID' ? 'validate' : 'decode';
         dead.push(deadLetter(record, error, stage));
       }
     }
     const labelled: LabelledMessage[] = [];
     for (let i = 0; i < decoded.length; i += config.batchSize) {
-      for (const [{ record, message }, prediction] of await classifyChunk(decoded.slice(i, i + config.batchSize), dead)) {
+      for (const [{ record, message }, prediction] of await classifyChunk(
+        decoded.slice(i, i + config.batchSize),
+        dead,
+      )) {
         const label: LabelV1 = {
           schema: 'label.v1',
           channel_id: message.channel_id,
@@ -117,7 +139,10 @@ export function buildClassifierWorker(deps: ClassifierWorkerDeps, config: Classi
         const issues = schemaIssues('label.v1', label);
         if (issues.length > 0) {
           const detail = issues.map((x) => `${x.path} ${x.message}`).join('; ');
-          const error = new PoisonRecordError('LABEL_INVALID', `${recordPosition(record)}: classifier output is not a label.v1: ${detail}`);
+          const error = new PoisonRecordError(
+            'LABEL_INVALID',
+            `${recordPosition(record)}: classifier output is not a label.v1: ${detail}`,
+          );
           dead.push(deadLetter(record, error, 'classify'));
           continue;
         }
@@ -128,7 +153,10 @@ export function buildClassifierWorker(deps: ClassifierWorkerDeps, config: Classi
     if (dead.length > 0) await deps.store.saveDeadLetters(dead);
     if (labelled.length > 0) await deps.store.saveLabelled(labelled);
     for (const d of dead) {
-      deps.logger.warn({ code: d.deadLetter.error.code, where: d.deadLetter.where }, d.deadLetter.error.message);
+      deps.logger.warn(
+        { code: d.deadLetter.error.code, where: d.deadLetter.where },
+        d.deadLetter.error.message,
+      );
     }
     return [
       ...labelled.map(({ label }) => ({
@@ -155,7 +183,10 @@ export function buildClassifierWorker(deps: ClassifierWorkerDeps, config: Classi
         onCrash: config.onCrash,
       });
       await consumer.start(handleBatch);
-      deps.logger.info({ groupId: config.groupId, model: deps.classifier.model }, 'classifier worker started');
+      deps.logger.info(
+        { groupId: config.groupId, model: deps.classifier.model },
+        'classifier worker started',
+      );
     },
     close() {
       closing ??= (async () => {

@@ -28,9 +28,13 @@ export function decodeMessage(record: ConsumedRecord): MessageV1 {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new PoisonRecordError('RECORD_NOT_JSON', `${recordPosition(record)}: record is not JSON (${reason})`, {
-      context,
-    });
+    throw new PoisonRecordError(
+      'RECORD_NOT_JSON',
+      `${recordPosition(record)}: record is not JSON (${reason})`,
+      {
+        context,
+      },
+    );
   }
   const issues = schemaIssues('message.v1', value);
   if (issues.length > 0) {

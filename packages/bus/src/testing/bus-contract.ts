@@ -4,7 +4,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TransientError, type BatchHandler, type Bus, type BusConsumer, type ConsumedRecord } from '@tg-risk/core';
+import {
+  TransientError,
+  type BatchHandler,
+  type Bus,
+  type BusConsumer,
+  type ConsumedRecord,
+} from '@tg-risk/core';
 
 export interface BusContractOptions {
   /** Generous bound for "eventually" checks: a real broker needs group joins and fetch waits. */
@@ -12,7 +18,11 @@ export interface BusContractOptions {
 }
 
 /** Waits until `probe` returns true, polling; fails with `what` after the timeout. */
-export async function eventually(probe: () => Promise<boolean> | boolean, timeoutMs: number, what: string): Promise<void> {
+export async function eventually(
+  probe: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe()) return;
@@ -55,17 +65,26 @@ export function describeBusContract(name: string, makeBus: () => Bus, options: B
 
     it('delivers every record once to a group, in order per key, and commits after the handler', async () => {
       const { bus, input, consume, send, group } = await setup();
-      const sent = Array.from({ length: 60 }, (_, i) => ({ key: `channel-${i % 5}`, value: `${i % 5}:${i}` }));
+      const sent = Array.from({ length: 60 }, (_, i) => ({
+        key: `channel-${i % 5}`,
+        value: `${i % 5}:${i}`,
+      }));
       await send(sent);
       const seen: ConsumedRecord[] = [];
       await consume(group, async (batch) => {
         seen.push(...batch.records);
         return [];
       });
-      await eventually(async () => (await bus.lag(group, [input])) === 0 && seen.length >= 60, options.timeoutMs, 'lag 0');
+      await eventually(
+        async () => (await bus.lag(group, [input])) === 0 && seen.length >= 60,
+        options.timeoutMs,
+        'lag 0',
+      );
       expect(seen.map((r) => r.value.toString()).sort()).toEqual(sent.map((r) => r.value).sort());
       for (let k = 0; k < 5; k++) {
-        const order = seen.filter((r) => r.key === `channel-${k}`).map((r) => Number(r.value.toString().split(':')[1]));
+        const order = seen
+          .filter((r) => r.key === `channel-${k}`)
+          .map((r) => Number(r.value.toString().split(':')[1]));
         expect(order).toEqual([...order].sort((a, b) => a - b));
         expect(new Set(seen.filter((r) => r.key === `channel-${k}`).map((r) => r.partition)).size).toBe(1);
       }
@@ -75,9 +94,17 @@ export function describeBusContract(name: string, makeBus: () => Bus, options: B
       const { bus, input, output, consume, send, group } = await setup();
       await send(Array.from({ length: 20 }, (_, i) => ({ key: `k${i % 4}`, value: String(i) })));
       await consume(group, async (batch) =>
-        batch.records.map((r) => ({ topic: output, key: r.key, value: Buffer.from(`out:${r.value.toString()}`) })),
+        batch.records.map((r) => ({
+          topic: output,
+          key: r.key,
+          value: Buffer.from(`out:${r.value.toString()}`),
+        })),
       );
-      await eventually(async () => (await bus.lag(group, [input])) === 0, options.timeoutMs, 'input consumed');
+      await eventually(
+        async () => (await bus.lag(group, [input])) === 0,
+        options.timeoutMs,
+        'input consumed',
+      );
       const echoes: string[] = [];
       const reader = `${group}-reader`;
       const readerConsumer = await bus.consumer({ groupId: reader, topics: [output] });
@@ -103,7 +130,11 @@ export function describeBusContract(name: string, makeBus: () => Bus, options: B
         processed.push(...batch.records.map((r) => r.value.toString()));
         return [];
       });
-      await eventually(async () => (await bus.lag(group, [input])) === 0, options.timeoutMs, 'lag 0 after retries');
+      await eventually(
+        async () => (await bus.lag(group, [input])) === 0,
+        options.timeoutMs,
+        'lag 0 after retries',
+      );
       expect(failures).toBe(2);
       expect(processed).toEqual(Array.from({ length: 10 }, (_, i) => String(i)));
     });
@@ -124,7 +155,11 @@ export function describeBusContract(name: string, makeBus: () => Bus, options: B
         second.push(...batch.records.map((r) => r.value.toString()));
         return [];
       });
-      await eventually(async () => (await bus.lag(group, [input])) === 0 && second.length >= 6, options.timeoutMs, 'second pass');
+      await eventually(
+        async () => (await bus.lag(group, [input])) === 0 && second.length >= 6,
+        options.timeoutMs,
+        'second pass',
+      );
       expect(first).toHaveLength(12);
       expect(second.sort()).toEqual(Array.from({ length: 6 }, (_, i) => `second-${i}`).sort());
     });
@@ -143,7 +178,11 @@ export function describeBusContract(name: string, makeBus: () => Bus, options: B
       // Give the group time to settle with both members before sending.
       await new Promise((r) => setTimeout(r, Math.min(4000, options.timeoutMs / 4)));
       await send(Array.from({ length: 80 }, (_, i) => ({ key: `channel-${i % 16}`, value: String(i) })));
-      await eventually(async () => (await bus.lag(group, [input])) === 0, options.timeoutMs, 'both members done');
+      await eventually(
+        async () => (await bus.lag(group, [input])) === 0,
+        options.timeoutMs,
+        'both members done',
+      );
       const all = [...byMember[0]!, ...byMember[1]!];
       expect(new Set(all).size).toBe(80);
       expect(byMember[0]!.length).toBeGreaterThan(0);

@@ -1,0 +1,7 @@
+export {
+  buildExportIngest,
+  type ExportIngest,
+  type ExportIngestConfig,
+  type ExportIngestDeps,
+} from './app.ts';
+export * from './telegram-export/index.ts';
