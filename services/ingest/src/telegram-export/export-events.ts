@@ -48,7 +48,7 @@ export interface ExportSummary {
 /** What the reader yields: a record, a rejected message, or a rejected chat. */
 export type ExportEvent =
   | { kind: 'message'; record: MessageV1 }
-  | { kind: 'bad'; error: PoisonRecordError; index: number; chatId: string }
+  | { kind: 'bad'; error: PoisonRecordError; index: number; chatId: string; raw: unknown }
   | { kind: 'bad_chat'; error: PoisonRecordError; chat: ChatSummary };
 
 /** An empty summary for `file`. */
@@ -103,7 +103,7 @@ export class ExportEventCollector implements WalkerHandlers {
       if (!(error instanceof PoisonRecordError)) throw error;
       counts.bad += 1;
       this.summary.totals.bad += 1;
-      this.out.push({ kind: 'bad', error, index, chatId: counts.chatId ?? String(chat.id) });
+      this.out.push({ kind: 'bad', error, index, chatId: counts.chatId ?? String(chat.id), raw });
     }
   }
 
