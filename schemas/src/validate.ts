@@ -11,11 +11,13 @@ import deadLetterSchema from '../json/dead-letter.v1.json' with { type: 'json' }
 import classifyInputSchema from '../json/classify-input.v1.json' with { type: 'json' };
 import classifyErrorSchema from '../json/classify-error.v1.json' with { type: 'json' };
 import configSchema from '../json/config.v1.json' with { type: 'json' };
+import evalExampleSchema from '../json/eval-example.v1.json' with { type: 'json' };
 import type {
   ClassifyErrorV1,
   ClassifyInputV1,
   ConfigV1,
   DeadLetterV1,
+  EvalExampleV1,
   LabelV1,
   MessageV1,
 } from '../generated/index.ts';
@@ -28,6 +30,7 @@ export interface SchemaTypes {
   'classify-input.v1': ClassifyInputV1;
   'classify-error.v1': ClassifyErrorV1;
   'config.v1': ConfigV1;
+  'eval-example.v1': EvalExampleV1;
 }
 export type SchemaName = keyof SchemaTypes;
 
@@ -64,6 +67,7 @@ function buildValidators(): { [K in SchemaName]: ValidateFunction<SchemaTypes[K]
     'classify-input.v1': ajv.compile<ClassifyInputV1>(classifyInputSchema),
     'classify-error.v1': ajv.compile<ClassifyErrorV1>(classifyErrorSchema),
     'config.v1': ajv.compile<ConfigV1>(configSchema),
+    'eval-example.v1': ajv.compile<EvalExampleV1>(evalExampleSchema),
   };
 }
 

@@ -5,3 +5,4 @@ export * from './backoff.ts';
 export * from './config.ts';
 export * from './dead-letter.ts';
 export * from './testing/fixtures.ts';
+export * from './random.ts';

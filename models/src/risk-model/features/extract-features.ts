@@ -1,0 +1,100 @@
+/**
+ * Turns a message into a sparse, L2-normalised feature vector over hashed buckets (the "hashing
+ * trick", Weinberger et al. 2009): word uni/bigrams and character n-grams of the normalised text,
+ * Vietnamese words with their diacritics, indicator kinds and lexicon cues. The same function
+ * serves training and inference, so they cannot drift apart.
+ */
+import { findCues } from '../indicators/find-cues.ts';
+import { findIndicators } from '../indicators/find-indicators.ts';
+import { normaliseText, originalSpan } from '../normalise/normalise-text.ts';
+import { bucketOf } from './hash.ts';
+
+export interface FeatureConfig {
+  /** Number of hash buckets (rows of the weight matrix), a power of two. */
+  buckets: number;
+  charNgramMin: number;
+  charNgramMax: number;
+  /** Messages are cut to this many characters before feature extraction (Telegram's cap is 4096). */
+  maxChars: number;
+}
+
+export const DEFAULT_FEATURE_CONFIG: Readonly<FeatureConfig> = Object.freeze({
+  buckets: 1 << 18,
+  charNgramMin: 2,
+  charNgramMax: 5,
+  maxChars: 4096,
+});
+
+/** Where a feature came from, for evidence: its name and its span in the original text. */
+export interface FeatureOrigin {
+  bucket: number;
+  name: string;
+  kind: 'word' | 'bigram' | 'char' | 'accented' | 'indicator' | 'cue' | 'length';
+  start: number;
+  end: number;
+}
+
+export interface MessageFeatures {
+  /** Distinct buckets, ascending. */
+  ids: Int32Array;
+  /** L2-normalised values, aligned with ids. */
+  values: Float32Array;
+  /** Present when asked for (inference with evidence): one entry per feature occurrence kind. */
+  origins?: FeatureOrigin[];
+}
+
+const TOKEN = /[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu;
+
+/** Extracts the features of one text. */
+export function extractFeatures(rawText: string, config: FeatureConfig, explain = false): MessageFeatures {
+  const text = rawText.length > config.maxChars ? rawText.slice(0, config.maxChars) : rawText;
+  const counts = new Map<number, number>();
+  const origins: FeatureOrigin[] | undefined = explain ? [] : undefined;
+  const add = (name: string, kind: FeatureOrigin['kind'], start: number, end: number, weight = 1) => {
+    const bucket = bucketOf(name, config.buckets);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + weight);
+    origins?.push({ bucket, name, kind, start, end });
+  };
+
+  const normalised = normaliseText(text);
+  const tokens: Array<{ token: string; start: number; end: number }> = [];
+  for (const match of normalised.text.matchAll(TOKEN)) {
+    const [start, end] = originalSpan(normalised, text, match.index, match.index + match[0].length);
+    tokens.push({ token: match[0], start, end });
+  }
+  tokens.forEach(({ token, start, end }, i) => {
+    add(`w:${token}`, 'word', start, end);
+    const next = tokens[i + 1];
+    if (next) add(`b:${token} ${next.token}`, 'bigram', start, next.end);
+    const padded = `<${token.length > 30 ? token.slice(0, 30) : token}>`;
+    const chars = [...padded];
+    for (let n = config.charNgramMin; n <= config.charNgramMax; n++) {
+      for (let j = 0; j + n <= chars.length; j++)
+        add(`c:${chars.slice(j, j + n).join('')}`, 'char', start, end, 0.5);
+    }
+  });
+  // Vietnamese diacritics carry meaning ("đá" stone/ice vs "da" skin): keep accented words too.
+  for (const match of text.toLowerCase().normalize('NFC').matchAll(TOKEN)) {
+    if (/[\u00c0-\u024f\u1e00-\u1eff]/.test(match[0]))
+      add(`a:${match[0]}`, 'accented', match.index, match.index + match[0].length);
+  }
+  for (const hit of findIndicators(text)) add(`i:${hit.kind}`, 'indicator', hit.start, hit.end, 2);
+  for (const hit of findCues(text, normalised)) {
+    add(`l:${hit.group}`, 'cue', hit.start, hit.end);
+    add(`lc:${hit.group}:${hit.cue}`, 'cue', hit.start, hit.end);
+  }
+  add(`len:${Math.min(8, Math.floor(Math.log2(1 + tokens.length)))}`, 'length', 0, 0);
+
+  const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+  const values = new Float32Array(ids.length);
+  let norm = 0;
+  ids.forEach((id, i) => {
+    // Sublinear counts: a word said five times is stronger evidence, not five times stronger.
+    const v = 1 + Math.log(counts.get(id)!);
+    values[i] = v;
+    norm += v * v;
+  });
+  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+  for (let i = 0; i < values.length; i++) values[i] = values[i]! * scale;
+  return origins ? { ids, values, origins } : { ids, values };
+}
