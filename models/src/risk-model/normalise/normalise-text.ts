@@ -26,7 +26,7 @@ export interface NormalisedText {
 }
 
 /** Invisible characters used to break up words: zero-width, bidi controls, soft hyphen, BOM, etc. */
-const INVISIBLE = /\p{Cf}|\p{Variation_Selector}|\u034f|[\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0]/u;
+const INVISIBLE = /\p{Cf}|\p{Variation_Selector}|\u034f|\u115f|\u1160|\u17b4|\u17b5|\u180e|\u3164|\uffa0/u;
 const COMBINING = /\p{M}/u;
 const DIACRITIC_SCRIPTS = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]/u;
 
