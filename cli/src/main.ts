@@ -20,7 +20,9 @@ const USAGE = `usage: tgrisk <command> [options]
 
 commands:
   import PATH [--out FILE] [--skip-bad]   Telegram Desktop export (result.json) -> message.v1 JSONL
-  classify [--batch N]                    JSONL {"text", "id"?} on stdin -> one label.v1 line per input
+  classify [--model DIR] [--batch N]      JSONL {"text", "id"?} on stdin -> one label.v1 line per input
+                                          (default model: models/tgrisk-risk; DIR may also be a
+                                          Hugging Face text-classification model directory)
   run [EXPORT...] [--db FILE] [--no-worker] [--json]
                                           the pipeline: exports -> bus -> classifier -> store, then a
                                           per-channel summary (bundled sample data when no EXPORT)

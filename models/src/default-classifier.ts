@@ -15,6 +15,11 @@ export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../tgrisk-risk/', import
 /** Loads the classifier in `modelDir` (default: the shipped model). */
 export async function createDefaultClassifier(modelDir: string = DEFAULT_MODEL_DIR): Promise<Classifier> {
   if (existsSync(path.join(modelDir, 'model.json'))) return createRiskClassifier({ modelDir });
+  if (existsSync(path.join(modelDir, 'config.json'))) {
+    // Loaded on demand: transformers.js is heavy and only this backend needs it.
+    const { createTransformersClassifier } = await import('./transformers/index.ts');
+    return createTransformersClassifier({ modelDir });
+  }
   throw new UsageError(
     `${modelDir} is not a model directory: expected model.json (a tg-risk model, see \`npm run train\`) ` +
       'or config.json (a Hugging Face text-classification model)',

@@ -15,13 +15,14 @@ const MAX_LINE_BYTES = 2 * 1024 * 1024;
 export const classifyCommand: Command = async (args, _env, io) => {
   const { values, positionals } = parseCommandArgs('classify', args, {
     batch: { type: 'string', default: '64' },
+    model: { type: 'string' },
   });
   if (positionals.length > 0) throw new UsageError('classify reads stdin and takes no PATH');
   const batchSize = Number(values.batch);
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 4096) {
     throw new UsageError(`--batch must be a whole number from 1 to 4096, got "${values.batch}"`);
   }
-  const classifier = await createDefaultClassifier();
+  const classifier = await createDefaultClassifier(values.model);
   try {
     let pending: CheckedLine[] = [];
     for await (const line of readInputLines(io.stdin as AsyncIterable<Buffer>, MAX_LINE_BYTES)) {
