@@ -4,7 +4,11 @@ export { normaliseText, originalSpan, type NormalisedText } from './risk-model/n
 export { createDefaultClassifier, DEFAULT_MODEL_DIR } from './default-classifier.ts';
 export { createRiskClassifier, type RiskClassifierOptions } from './risk-model/risk-classifier.ts';
 export { chooseThreshold, type ThresholdChoice } from './risk-model/train/choose-threshold.ts';
-export { trainRiskModel, DEFAULT_TRAINING_OPTIONS, type ModelDirectoryFiles } from './risk-model/train/train-risk-model.ts';
+export {
+  trainRiskModel,
+  DEFAULT_TRAINING_OPTIONS,
+  type ModelDirectoryFiles,
+} from './risk-model/train/train-risk-model.ts';
 export { readRiskModelFiles, stableJson, type RiskThresholds } from './risk-model/model-files.ts';
 export { extractFeatures, DEFAULT_FEATURE_CONFIG } from './risk-model/features/extract-features.ts';
 export { findIndicators, type IndicatorHit } from './risk-model/indicators/find-indicators.ts';

@@ -16,6 +16,8 @@ export interface FeatureConfig {
   charNgramMax: number;
   /** Messages are cut to this many characters before feature extraction (Telegram's cap is 4096). */
   maxChars: number;
+  /** Weight of one character n-gram relative to a word (1). */
+  charWeight: number;
 }
 
 export const DEFAULT_FEATURE_CONFIG: Readonly<FeatureConfig> = Object.freeze({
@@ -23,6 +25,7 @@ export const DEFAULT_FEATURE_CONFIG: Readonly<FeatureConfig> = Object.freeze({
   charNgramMin: 2,
   charNgramMax: 5,
   maxChars: 4096,
+  charWeight: 0.5,
 });
 
 /** Where a feature came from, for evidence: its name and its span in the original text. */
@@ -70,7 +73,7 @@ export function extractFeatures(rawText: string, config: FeatureConfig, explain 
     const chars = [...padded];
     for (let n = config.charNgramMin; n <= config.charNgramMax; n++) {
       for (let j = 0; j + n <= chars.length; j++)
-        add(`c:${chars.slice(j, j + n).join('')}`, 'char', start, end, 0.5);
+        add(`c:${chars.slice(j, j + n).join('')}`, 'char', start, end, config.charWeight);
     }
   });
   // Vietnamese diacritics carry meaning ("đá" stone/ice vs "da" skin): keep accented words too.
@@ -79,9 +82,16 @@ export function extractFeatures(rawText: string, config: FeatureConfig, explain 
       add(`a:${match[0]}`, 'accented', match.index, match.index + match[0].length);
   }
   for (const hit of findIndicators(text)) add(`i:${hit.kind}`, 'indicator', hit.start, hit.end, 2);
+  const groups = new Set<string>();
   for (const hit of findCues(text, normalised)) {
     add(`l:${hit.group}`, 'cue', hit.start, hit.end);
     add(`lc:${hit.group}:${hit.cue}`, 'cue', hit.start, hit.end);
+    groups.add(hit.group);
+  }
+  // A linear model cannot see "drug words AND news words" by itself; these crosses let it learn that
+  // talking about an activity differs from doing it.
+  if (groups.has('about')) {
+    for (const group of groups) if (group !== 'about') add(`x:${group}&about`, 'length', 0, 0);
   }
   add(`len:${Math.min(8, Math.floor(Math.log2(1 + tokens.length)))}`, 'length', 0, 0);
 

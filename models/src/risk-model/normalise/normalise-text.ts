@@ -45,6 +45,15 @@ function decomposeAndFold(text: string): NormalisedText {
   for (const cp of text) {
     const start = index;
     index += cp.length;
+    const code = cp.charCodeAt(0);
+    if (code < 0x80) {
+      // ASCII: only lower-casing applies.
+      out += code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : cp;
+      origin.push(start);
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a))
+        previousLetterHasDiacritics = true;
+      continue;
+    }
     if (INVISIBLE.test(cp)) continue;
     // NFKD = NFKC's compatibility mapping without recomposition, so diacritics come apart. Marks are
     // dropped only from Latin, Cyrillic and Greek letters: in Thai and other scripts they are part
@@ -77,54 +86,74 @@ function decomposeAndFold(text: string): NormalisedText {
 type Script = 'latin' | 'cyrillic' | 'greek' | 'other';
 
 function scriptOf(ch: string): Script {
+  const code = ch.charCodeAt(0);
+  if (code < 0x80)
+    return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) ? 'latin' : 'other';
   if (/\p{Script=Latin}/u.test(ch)) return 'latin';
   if (/\p{Script=Cyrillic}/u.test(ch)) return 'cyrillic';
   if (/\p{Script=Greek}/u.test(ch)) return 'greek';
   return 'other';
 }
 
-const WORD = /[\p{L}\p{N}@$!|]+/gu;
+/** Characters that can be part of a word for folding: letters, digits and l33t symbols. */
+function isWordChar(ch: string): boolean {
+  return ch in LEET_TO_LATIN || /[\p{L}\p{N}]/u.test(ch);
+}
 
 /** Folds look-alikes and l33t inside each word into the word's majority script. */
 function foldWords(input: NormalisedText): NormalisedText {
-  const chars = [...input.text];
   // Work in code points; origin is per UTF-16 unit, so rebuild it alongside.
   const units: Array<{ ch: string; origin: number }> = [];
   let u = 0;
-  for (const ch of chars) {
+  for (const ch of input.text) {
     units.push({ ch, origin: input.origin[u]! });
     u += ch.length;
   }
-  const text = units.map((x) => x.ch).join('');
-  for (const match of text.matchAll(WORD)) {
-    const startCp = [...text.slice(0, match.index)].length;
-    const word = [...match[0]];
-    const counts = { latin: 0, cyrillic: 0, greek: 0, other: 0 };
-    for (const ch of word) counts[scriptOf(ch)]++;
-    const letters = counts.latin + counts.cyrillic + counts.greek + counts.other;
-    if (letters === 0) continue;
-    const majority: Script =
-      counts.cyrillic > counts.latin ? 'cyrillic' : counts.latin > 0 || counts.greek > 0 ? 'latin' : 'other';
-    for (let i = 0; i < word.length; i++) {
-      const ch = word[i]!;
-      const slot = units[startCp + i]!;
-      const script = scriptOf(ch);
-      if (majority === 'latin' && script === 'cyrillic') slot.ch = CYRILLIC_TO_LATIN[ch] ?? ch;
-      else if (majority === 'latin' && script === 'greek') slot.ch = GREEK_TO_LATIN[ch] ?? ch;
-      else if (majority === 'cyrillic' && script === 'latin') slot.ch = LATIN_TO_CYRILLIC[ch] ?? ch;
-      else if (script === 'other' && !/\p{L}/u.test(ch) && isBetweenLetters(word, i)) {
-        const table = majority === 'cyrillic' ? LEET_TO_CYRILLIC : LEET_TO_LATIN;
-        slot.ch = table[ch] ?? ch;
-      }
+  let i = 0;
+  while (i < units.length) {
+    if (!isWordChar(units[i]!.ch)) {
+      i++;
+      continue;
     }
+    let j = i;
+    while (j < units.length && isWordChar(units[j]!.ch)) j++;
+    foldWord(units, i, j);
+    i = j;
   }
   let out = '';
   const origin: number[] = [];
   for (const { ch, origin: o } of units) {
     out += ch;
-    for (let i = 0; i < ch.length; i++) origin.push(o);
+    for (let k = 0; k < ch.length; k++) origin.push(o);
   }
   return { text: out, origin };
+}
+
+function foldWord(units: Array<{ ch: string; origin: number }>, from: number, to: number): void {
+  const counts = { latin: 0, cyrillic: 0, greek: 0, other: 0 };
+  let ascii = true;
+  for (let k = from; k < to; k++) {
+    const ch = units[k]!.ch;
+    if (ch.charCodeAt(0) >= 0x80) ascii = false;
+    counts[scriptOf(ch)]++;
+  }
+  // Plain ASCII words without digits or symbols need nothing (the common case).
+  if (ascii && counts.other === 0) return;
+  const majority: Script =
+    counts.cyrillic > counts.latin ? 'cyrillic' : counts.latin > 0 || counts.greek > 0 ? 'latin' : 'other';
+  const word = units.slice(from, to).map((x) => x.ch);
+  for (let k = 0; k < word.length; k++) {
+    const ch = word[k]!;
+    const slot = units[from + k]!;
+    const script = scriptOf(ch);
+    if (majority === 'latin' && script === 'cyrillic') slot.ch = CYRILLIC_TO_LATIN[ch] ?? ch;
+    else if (majority === 'latin' && script === 'greek') slot.ch = GREEK_TO_LATIN[ch] ?? ch;
+    else if (majority === 'cyrillic' && script === 'latin') slot.ch = LATIN_TO_CYRILLIC[ch] ?? ch;
+    else if (script === 'other' && !/\p{L}/u.test(ch) && isBetweenLetters(word, k)) {
+      const table = majority === 'cyrillic' ? LEET_TO_CYRILLIC : LEET_TO_LATIN;
+      slot.ch = table[ch] ?? ch;
+    }
+  }
 }
 
 /** A l33t digit counts as a letter only with a letter on both sides ("c0caine", not "5g" or "x2"). */

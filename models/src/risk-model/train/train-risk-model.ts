@@ -28,9 +28,12 @@ export interface RiskTrainingOptions extends TrainOptions {
 }
 
 export const DEFAULT_TRAINING_OPTIONS: Readonly<RiskTrainingOptions> = Object.freeze({
+  // Chosen on validation (average precision per label) among epochs 3-25, learning rates 0.05-1
+  // and L2 1e-6-1e-2: the model memorises the training split at any setting, and stronger L2
+  // generalises best.
   epochs: 12,
   learningRate: 0.3,
-  l2: 1e-6,
+  l2: 3e-3,
   seed: 20261129,
   targetPrecision: 0.9,
 });
