@@ -4,3 +4,4 @@ export * from './metrics/bootstrap.ts';
 export * from './offline/evaluate-classifier.ts';
 export * from './dataset/split-by-channel.ts';
 export * from './peers/fasttext.ts';
+export * from './obfuscation/obfuscate.ts';

@@ -47,6 +47,7 @@ export interface MessageFeatures {
 }
 
 const TOKEN = /[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu;
+const UNSPACED = /[\p{Script=Han}\p{Script=Thai}]/u;
 
 /** Extracts the features of one text. */
 export function extractFeatures(rawText: string, config: FeatureConfig, explain = false): MessageFeatures {
@@ -66,6 +67,17 @@ export function extractFeatures(rawText: string, config: FeatureConfig, explain 
     tokens.push({ token: match[0], start, end });
   }
   tokens.forEach(({ token, start, end }, i) => {
+    if (UNSPACED.test(token)) {
+      // Chinese and Thai are written without spaces: a "token" is a whole clause, useless as a word.
+      // Character n-grams over the whole run stand in for words (1-3 for Han, 2-4 for Thai).
+      const chars = [...token];
+      const [min, max] = /\p{Script=Han}/u.test(token) ? [1, 3] : [2, 4];
+      for (let n = min; n <= max; n++) {
+        for (let j = 0; j + n <= chars.length; j++)
+          add(`u:${chars.slice(j, j + n).join('')}`, 'char', start, end);
+      }
+      return;
+    }
     add(`w:${token}`, 'word', start, end);
     const next = tokens[i + 1];
     if (next) add(`b:${token} ${next.token}`, 'bigram', start, next.end);

@@ -1,7 +1,7 @@
 /**
  * Trains the default risk model from labelled examples: features, logistic regression, Platt
- * calibration and per-label thresholds on validation, all through the exported ONNX graph so the
- * numbers chosen are the numbers the product computes. Same data and seed give byte-identical files.
+ * calibration and per-label thresholds on out-of-fold scores, exported to ONNX. Same data and seed
+ * give byte-identical files.
  */
 import { createHash } from 'node:crypto';
 import { RISK_LABELS, type EvalExampleV1, type RiskLabel } from '@tg-risk/schemas';
@@ -12,11 +12,14 @@ import {
   type RiskModelDescription,
   type RiskThresholds,
 } from '../model-files.ts';
-import { openRiskSession } from '../onnx-session.ts';
 import { buildRiskGraph } from '../risk-graph.ts';
 import { chooseThreshold } from './choose-threshold.ts';
-import { fitPlatt } from './platt.ts';
-import { trainLinear, type TrainOptions } from './train-linear.ts';
+import { fitPlatt, plattProbability } from './platt.ts';
+import { linearLogits, trainLinear, type TrainOptions } from './train-linear.ts';
+import { fnv1a } from '../features/hash.ts';
+
+/** Folds for out-of-fold calibration scores. */
+const FOLDS = 5;
 
 export const RISK_MODEL_NAME = 'tgrisk-risk';
 export const RISK_MODEL_VERSION = '1.0.0';
@@ -53,34 +56,40 @@ export async function trainRiskModel(
     features: extractFeatures(e.text, features),
     targets: Uint8Array.from(RISK_LABELS.map((l) => (e.labels.includes(l) ? 1 : 0))),
   });
-  const trainSet = train.map(toExample);
-  const validationSet = validation.map(toExample);
-  const linear = trainLinear(trainSet, features.buckets, labels, options);
-
-  const metadata = { name: RISK_MODEL_NAME, version: RISK_MODEL_VERSION, labels: RISK_LABELS.join(',') };
-  const graph = (plattA: Float32Array, plattB: Float32Array) =>
-    buildRiskGraph({ ...linear, plattA, plattB, metadata });
-  const validationOutputs = async (bytes: Uint8Array) => {
-    const session = await openRiskSession(bytes);
-    try {
-      return await session.run(validationSet.map((e) => e.features));
-    } finally {
-      await session.close();
-    }
-  };
-
-  const raw = await validationOutputs(graph(new Float32Array(labels).fill(1), new Float32Array(labels)));
-  const column = (data: Float32Array, k: number) =>
-    Array.from({ length: validationSet.length }, (_, i) => data[i * labels + k]!);
-  const targetsOf = (k: number) => validationSet.map((e) => e.targets[k]!);
-  const platt = RISK_LABELS.map((_, k) => fitPlatt(column(raw.logits, k), targetsOf(k)));
-  const onnx = graph(Float32Array.from(platt.map((p) => p.a)), Float32Array.from(platt.map((p) => p.b)));
-  const calibrated = await validationOutputs(onnx);
+  // Calibration and thresholds come from out-of-fold scores: five models, each trained without one
+  // fifth of the channels, score that fifth. The shipped model is then trained on every example, so
+  // no labelled message is spent only on choosing thresholds.
+  const all = [...train, ...validation];
+  const examples = all.map(toExample);
+  const fold = all.map((e) => fnv1a(e.channel_id ?? String(e.id ?? e.text)) % FOLDS);
+  const oofLogits = new Float64Array(all.length * labels);
+  for (let f = 0; f < FOLDS; f++) {
+    const model = trainLinear(
+      examples.filter((_, i) => fold[i] !== f),
+      features.buckets,
+      labels,
+      options,
+    );
+    examples.forEach((e, i) => {
+      if (fold[i] !== f) return;
+      linearLogits(model, e.features).forEach((z, k) => (oofLogits[i * labels + k] = z));
+    });
+  }
+  const linear = trainLinear(examples, features.buckets, labels, options);
+  const column = (k: number) => Array.from({ length: all.length }, (_, i) => oofLogits[i * labels + k]!);
+  const targetsOf = (k: number) => examples.map((e) => e.targets[k]!);
+  const platt = RISK_LABELS.map((_, k) => fitPlatt(column(k), targetsOf(k)));
+  const onnx = buildRiskGraph({
+    ...linear,
+    plattA: Float32Array.from(platt.map((p) => p.a)),
+    plattB: Float32Array.from(platt.map((p) => p.b)),
+    metadata: { name: RISK_MODEL_NAME, version: RISK_MODEL_VERSION, labels: RISK_LABELS.join(',') },
+  });
 
   const thresholdLabels = {} as Record<RiskLabel, LabelThreshold>;
   const calibration = {} as Record<RiskLabel, unknown>;
   RISK_LABELS.forEach((label, k) => {
-    const scores = column(calibrated.probabilities, k).map(round6);
+    const scores = column(k).map((z) => round6(plattProbability(platt[k]!, z)));
     const choice = chooseThreshold(scores, targetsOf(k), options.targetPrecision);
     thresholdLabels[label] = {
       threshold: choice.threshold,
@@ -108,6 +117,7 @@ export async function trainRiskModel(
       learning_rate: options.learningRate,
       l2: options.l2,
       seed: options.seed,
+      calibration: `Platt scaling and thresholds on ${FOLDS}-fold out-of-fold scores (folds by channel)`,
       train_examples: train.length,
       validation_examples: validation.length,
       train_sha256: digestExamples(train),

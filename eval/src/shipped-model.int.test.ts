@@ -1,0 +1,83 @@
+/**
+ * The shipped default model on the repo's own data: quality on the test split at the saved
+ * thresholds, the obfuscation suite, and retraining that reproduces the shipped files byte for byte.
+ *
+ * The quality floors below are regression guards set under today's measured figures (see
+ * models/tgrisk-risk/MODEL_CARD.md), not the product goal: the goal is macro-F1 >= 0.90 with
+ * precision >= 0.90 per label, which the current model does not reach (macro-F1 about 0.75).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Classifier } from '@tg-risk/core';
+import {
+  createRiskClassifier,
+  DEFAULT_MODEL_DIR,
+  trainRiskModel,
+  DEFAULT_TRAINING_OPTIONS,
+} from '@tg-risk/models';
+import { assertValid, RISK_LABELS, type EvalExampleV1 } from '@tg-risk/schemas';
+import { computeSetMetrics } from './metrics/classification-metrics.ts';
+import { scoreExamples } from './offline/evaluate-classifier.ts';
+import { obfuscate, OBFUSCATIONS } from './obfuscation/obfuscate.ts';
+
+const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
+const readSplit = (name: string): EvalExampleV1[] =>
+  readFileSync(path.join(dataDir, `${name}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => assertValid('eval-example.v1', JSON.parse(l)));
+
+let classifier: Classifier;
+let test: EvalExampleV1[];
+beforeAll(async () => {
+  classifier = await createRiskClassifier({ modelDir: DEFAULT_MODEL_DIR });
+  test = readSplit('test');
+});
+afterAll(() => classifier.close());
+
+describe('shipped model on the test split', () => {
+  it('keeps precision near the 0.90 the thresholds were chosen for, and macro-F1 above its floor', async () => {
+    const metrics = computeSetMetrics(await scoreExamples(classifier, test));
+    const summary = JSON.stringify(Object.fromEntries(RISK_LABELS.map((l) => [l, metrics.labels[l]])));
+    expect(metrics.macro_f1, summary).toBeGreaterThanOrEqual(0.72);
+    for (const label of RISK_LABELS)
+      expect(metrics.labels[label].precision, `${label}: ${summary}`).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('gives obfuscated variants the labels of their plain text in >= 95% of cases', async () => {
+    const plain = test.filter((_, i) => i % 3 === 0);
+    const plainLabels = (await classifier.classify(plain.map((e) => e.text))).map((p) => p.labels.join(','));
+    let same = 0;
+    let total = 0;
+    const misses: string[] = [];
+    for (const kind of OBFUSCATIONS) {
+      const variants = plain.map((e, i) => obfuscate(e.text, kind, i + 1));
+      const labels = (await classifier.classify(variants)).map((p) => p.labels.join(','));
+      labels.forEach((l, i) => {
+        total++;
+        if (l === plainLabels[i]) same++;
+        else if (misses.length < 10)
+          misses.push(`${kind}: ${JSON.stringify(variants[i]!.slice(0, 80))} ${plainLabels[i]} -> ${l}`);
+      });
+    }
+    expect(same / total, misses.join('\n')).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe('training', () => {
+  it('reproduces the shipped model files byte for byte from the same data and seed', async () => {
+    const files = await trainRiskModel(readSplit('train'), readSplit('validation'), DEFAULT_TRAINING_OPTIONS);
+    const shipped = JSON.parse(
+      readFileSync(path.join(DEFAULT_MODEL_DIR, 'MANIFEST.json'), 'utf8'),
+    ) as unknown;
+    expect(JSON.parse(new TextDecoder().decode(files['MANIFEST.json']))).toEqual(shipped);
+    for (const name of ['model.onnx', 'model.json', 'thresholds.json', 'calibration.json']) {
+      expect(
+        Buffer.compare(Buffer.from(files[name]!), readFileSync(path.join(DEFAULT_MODEL_DIR, name))),
+        name,
+      ).toBe(0);
+    }
+  });
+});
