@@ -13,3 +13,4 @@ export { readRiskModelFiles, stableJson, type RiskThresholds } from './risk-mode
 export { extractFeatures, DEFAULT_FEATURE_CONFIG } from './risk-model/features/extract-features.ts';
 export { findIndicators, type IndicatorHit } from './risk-model/indicators/find-indicators.ts';
 export { findCues, type CueHit } from './risk-model/indicators/find-cues.ts';
+export { calibration, type Calibration, type ReliabilityBin } from './risk-model/train/reliability.ts';

@@ -15,6 +15,7 @@ import {
 import { buildRiskGraph } from '../risk-graph.ts';
 import { chooseThreshold } from './choose-threshold.ts';
 import { fitPlatt, plattProbability } from './platt.ts';
+import { calibration as calibrationTable } from './reliability.ts';
 import { linearLogits, trainLinear, type TrainOptions } from './train-linear.ts';
 import { fnv1a } from '../features/hash.ts';
 
@@ -98,7 +99,23 @@ export async function trainRiskModel(
       review_low: choice.reviewLow,
       target_missed: choice.targetMissed,
     };
-    calibration[label] = { method: 'platt', a: round6(platt[k]!.a), b: round6(platt[k]!.b) };
+    const before = calibrationTable(
+      column(k).map((z) => 1 / (1 + Math.exp(-z))),
+      targetsOf(k),
+    );
+    const after = calibrationTable(scores, targetsOf(k));
+    calibration[label] = {
+      method: 'platt',
+      a: round6(platt[k]!.a),
+      b: round6(platt[k]!.b),
+      out_of_fold_ece_before: round6(before.ece),
+      out_of_fold_ece_after: round6(after.ece),
+      out_of_fold_reliability: after.bins.map((b) => ({
+        ...b,
+        mean_score: round6(b.mean_score),
+        observed_rate: round6(b.observed_rate),
+      })),
+    };
   });
   const thresholds: RiskThresholds = {
     set: `precision@${options.targetPrecision.toFixed(2)}`,
