@@ -5,3 +5,4 @@ export * from './offline/evaluate-classifier.ts';
 export * from './dataset/split-by-channel.ts';
 export * from './peers/fasttext.ts';
 export * from './obfuscation/obfuscate.ts';
+export * from './estimate/index.ts';
