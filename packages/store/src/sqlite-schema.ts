@@ -1,41 +1,13 @@
 /**
- * Tables of the SQLite label store, applied in order; `PRAGMA user_version` records how far a
- * database has been migrated so an old file is upgraded in place.
+ * The SQLite store's migrations, applied in this order. Each is named and recorded in the
+ * `migrations` table once applied, so features can add their own tables in their own files without
+ * renumbering anyone else's. Append new migrations at the end; never edit an applied one.
  */
-export const SQLITE_MIGRATIONS: readonly string[] = [
-  `
-  CREATE TABLE channels (
-    channel_id TEXT PRIMARY KEY,
-    username   TEXT,
-    title      TEXT
-  );
-  CREATE TABLE messages (
-    channel_id      TEXT    NOT NULL,
-    message_id      INTEGER NOT NULL,
-    date            TEXT    NOT NULL,
-    edit_date       TEXT,
-    text            TEXT    NOT NULL,
-    message_json    TEXT    NOT NULL,
-    label_json      TEXT    NOT NULL,
-    labels          TEXT    NOT NULL,
-    flag_fraud      INTEGER NOT NULL,
-    flag_drugs      INTEGER NOT NULL,
-    flag_terrorism  INTEGER NOT NULL,
-    score_fraud     REAL    NOT NULL,
-    score_drugs     REAL    NOT NULL,
-    score_terrorism REAL    NOT NULL,
-    model           TEXT    NOT NULL,
-    stored_at       TEXT    NOT NULL,
-    PRIMARY KEY (channel_id, message_id)
-  ) WITHOUT ROWID;
-  CREATE INDEX messages_by_date ON messages (date);
-  CREATE TABLE dead_letters (
-    source_key TEXT PRIMARY KEY,
-    stage      TEXT NOT NULL,
-    code       TEXT NOT NULL,
-    message    TEXT NOT NULL,
-    record     TEXT NOT NULL,
-    failed_at  TEXT NOT NULL
-  );
-  `,
-];
+import { LABELS_MIGRATION } from './migrations/001-labels.ts';
+
+export interface SqliteMigration {
+  name: string;
+  sql: string;
+}
+
+export const SQLITE_MIGRATIONS: readonly SqliteMigration[] = [LABELS_MIGRATION];

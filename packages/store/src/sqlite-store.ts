@@ -42,13 +42,20 @@ export function openSqliteStore(options: SqliteStoreOptions): LabelStore {
 }
 
 function migrate(db: Database.Database): void {
-  // The version is read inside the write lock: worker processes starting together on one file
-  // must not both apply the same migration.
+  // Applied inside the write lock: worker processes starting together on one file must not both
+  // apply the same migration.
   db.transaction(() => {
-    const version = db.pragma('user_version', { simple: true }) as number;
-    for (let v = version; v < SQLITE_MIGRATIONS.length; v++) {
-      db.exec(SQLITE_MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
+    db.exec('CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const applied = new Set(
+      (db.prepare('SELECT name FROM migrations').all() as Array<{ name: string }>).map((r) => r.name),
+    );
+    for (const migration of SQLITE_MIGRATIONS) {
+      if (applied.has(migration.name)) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(
+        migration.name,
+        new Date().toISOString(),
+      );
     }
   }).immediate();
 }
