@@ -7,9 +7,12 @@
 #   bash scripts/kafka/kafka.sh start     # start (fresh, empty data dir) and wait until it answers
 #   bash scripts/kafka/kafka.sh status    # exit 0 + print KAFKA_BROKERS=... if it answers, else exit 1
 #   bash scripts/kafka/kafka.sh stop      # stop and delete the data dir (idempotent)
+#   bash scripts/kafka/kafka.sh pause [--hard]  # stop (SIGTERM, or SIGKILL) but keep the data
+#   bash scripts/kafka/kafka.sh resume    # start a paused broker on its kept data
 #
 # Env: KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093), KAFKA_HEAP_OPTS (-Xms256m -Xmx512m),
-#      KAFKA_START_TIMEOUT (90 seconds). See README.md beside this file.
+#      KAFKA_START_TIMEOUT (90 seconds), KAFKA_INSTANCE (unset; names a second broker with its own
+#      state and logs). See README.md beside this file.
 set -euo pipefail
 
 # --- paths -------------------------------------------------------------------
@@ -20,8 +23,11 @@ REPO_ROOT="$(cd "${SCRIPT_DIR}/../.." && pwd)"
 POM="${SCRIPT_DIR}/pom.xml"
 KAFKA_HOME="${REPO_ROOT}/.kafka"          # git-ignored
 LIBS_DIR="${KAFKA_HOME}/libs"             # broker classpath
-STATE_DIR="${KAFKA_HOME}/state"           # pid + pointer to the temp data dir of the running broker
-LOG_DIR="${KAFKA_HOME}/logs"              # kept after `stop` so a failed CI run can be diagnosed
+# KAFKA_INSTANCE names a second, independent broker (its own state and logs; give it its own
+# ports), so fault-injection tests can stop and restart a broker nobody else is using.
+INSTANCE_SUFFIX="${KAFKA_INSTANCE:+-${KAFKA_INSTANCE}}"
+STATE_DIR="${KAFKA_HOME}/state${INSTANCE_SUFFIX}"   # pid + pointer to the temp data dir of the running broker
+LOG_DIR="${KAFKA_HOME}/logs${INSTANCE_SUFFIX}"      # kept after `stop` so a failed CI run can be diagnosed
 PID_FILE="${STATE_DIR}/kafka.pid"
 DATA_DIR_FILE="${STATE_DIR}/data-dir"
 
@@ -259,6 +265,14 @@ EOF
     -c "${data_dir}/server.properties" --ignore-formatted >>"${LOG_DIR}/stdout.log" 2>&1 \
     || { print_log_tail; die "kafka-storage format failed"; }
 
+  launch_broker "${data_dir}" || die "Kafka failed to start; full logs in ${LOG_DIR}"
+  warm_up_group_coordinator
+  echo "KAFKA_BROKERS=${BROKERS}"
+}
+
+# Start the JVM on an already formatted data dir and wait until it answers. $1 = data dir.
+launch_broker() {
+  local data_dir="$1" pid
   log "starting Kafka ${KAFKA_VERSION} on ${BROKERS} (controller :${KAFKA_CONTROLLER_PORT}), data dir ${data_dir}"
   # - setsid: own session, so a Ctrl-C in the caller's terminal doesn't kill the daemon.
   # - the wrapper shell writes its own pid and then execs java, so the pid file
@@ -282,10 +296,8 @@ EOF
 
   if ! wait_ready "${pid}"; then
     cmd_stop >/dev/null 2>&1 || true
-    die "Kafka failed to start; full logs in ${LOG_DIR}"
+    return 1
   fi
-  warm_up_group_coordinator
-  echo "KAFKA_BROKERS=${BROKERS}"
 }
 
 # Delete the temp data dir and the state files (not the logs, not the jars).
@@ -324,6 +336,32 @@ cmd_stop() {
   cleanup_state
 }
 
+# Stop the broker but keep its data, so `resume` brings back the same cluster (fault tests:
+# "broker down for 30 s"). SIGKILL with --hard, to model a crash rather than a clean shutdown.
+cmd_pause() {
+  local pid
+  pid="$(running_pid)" || die "no broker started by this script is running"
+  if [[ "${1:-}" == "--hard" ]]; then kill -KILL "${pid}" 2>/dev/null || true; else kill -TERM "${pid}" 2>/dev/null || true; fi
+  local i
+  for i in $(seq 1 30); do
+    kill -0 "${pid}" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -0 "${pid}" 2>/dev/null && kill -KILL "${pid}" 2>/dev/null
+  rm -f "${PID_FILE}"
+  log "paused (data kept in $(cat "${DATA_DIR_FILE}"))"
+}
+
+# Start a paused broker again on its kept data dir.
+cmd_resume() {
+  running_pid >/dev/null && { log "already running"; echo "KAFKA_BROKERS=${BROKERS}"; return 0; }
+  [[ -f "${DATA_DIR_FILE}" ]] || die "nothing to resume: no paused broker (use start)"
+  local data_dir
+  data_dir="$(cat "${DATA_DIR_FILE}")"
+  launch_broker "${data_dir}" || die "Kafka failed to resume; full logs in ${LOG_DIR}"
+  echo "KAFKA_BROKERS=${BROKERS}"
+}
+
 cmd_status() {
   if running_pid >/dev/null && probe; then
     echo "KAFKA_BROKERS=${BROKERS}"
@@ -334,7 +372,7 @@ cmd_status() {
 }
 
 usage() {
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -343,5 +381,7 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
+  pause) cmd_pause "${2:-}" ;;
+  resume) cmd_resume ;;
   *) usage ;;
 esac
