@@ -5,7 +5,6 @@
  */
 import type { Classifier } from '@tg-risk/core';
 import { RISK_LABELS, type EvalExampleV1, type RiskLabel } from '@tg-risk/schemas';
-import { bootstrapInterval } from '../metrics/bootstrap.ts';
 import { calibration, type Calibration } from '../metrics/calibration.ts';
 import {
   computeSetMetrics,
@@ -13,13 +12,18 @@ import {
   type ScoredExample,
   type SetMetrics,
 } from '../metrics/classification-metrics.ts';
+import { f1BootstrapIntervals, type BootstrapOptions, type F1Intervals } from './f1-bootstrap.ts';
+import { labelOutcomes } from './label-outcomes.ts';
+
+/** The resampling of every report unless asked otherwise: 1000 replicates from seed 7, 95% level. */
+export const DEFAULT_BOOTSTRAP: Required<BootstrapOptions> = { replicates: 1000, seed: 7, level: 0.95 };
 
 export interface EvaluationReport extends SetMetrics {
   model: string;
   by_lang: Record<string, SetMetrics>;
   calibration: Record<RiskLabel, Calibration>;
-  f1_interval: Record<RiskLabel | 'macro', { low: number; high: number }>;
-  bootstrap: { replicates: number; seed: number };
+  f1_interval: F1Intervals;
+  bootstrap: Required<BootstrapOptions>;
 }
 
 /** Classifies `examples` in batches and returns the scored examples (gold, predicted, scores, lang). */
@@ -45,29 +49,27 @@ export async function scoreExamples(
   return scored;
 }
 
-/** Computes the report for already scored examples. */
+/** Computes the report for already scored examples (intervals from `bootstrap`, seeded). */
 export function reportFromScores(
   model: string,
   scored: readonly ScoredExample[],
-  bootstrap = { replicates: 1000, seed: 7 },
+  options: BootstrapOptions = DEFAULT_BOOTSTRAP,
 ): EvaluationReport {
+  const bootstrap = { ...options, level: options.level ?? DEFAULT_BOOTSTRAP.level };
   const overall = computeSetMetrics(scored);
   const calibrationByLabel = {} as Record<RiskLabel, Calibration>;
-  const interval = {} as EvaluationReport['f1_interval'];
   for (const label of RISK_LABELS) {
     calibrationByLabel[label] = calibration(
       scored.map((e) => e.scores[label]),
       scored.map((e) => (e.gold.includes(label) ? 1 : 0)),
     );
-    interval[label] = bootstrapInterval(scored, (s) => computeSetMetrics(s).labels[label].f1, bootstrap);
   }
-  interval.macro = bootstrapInterval(scored, (s) => computeSetMetrics(s).macro_f1, bootstrap);
   return {
     model,
     ...overall,
     by_lang: metricsByLanguage(scored),
     calibration: calibrationByLabel,
-    f1_interval: interval,
+    f1_interval: f1BootstrapIntervals(labelOutcomes(scored), bootstrap),
     bootstrap,
   };
 }
@@ -76,6 +78,7 @@ export function reportFromScores(
 export async function evaluateClassifier(
   classifier: Classifier,
   examples: readonly EvalExampleV1[],
+  bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP,
 ): Promise<EvaluationReport> {
-  return reportFromScores(classifier.model, await scoreExamples(classifier, examples));
+  return reportFromScores(classifier.model, await scoreExamples(classifier, examples), bootstrap);
 }
