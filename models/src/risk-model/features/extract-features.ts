@@ -7,7 +7,7 @@
 import { findCues } from '../indicators/find-cues.ts';
 import { findIndicators } from '../indicators/find-indicators.ts';
 import { normaliseText, originalSpan } from '../normalise/normalise-text.ts';
-import { bucketOf } from './hash.ts';
+import { bucketOf, fnv1a } from './hash.ts';
 
 export interface FeatureConfig {
   /** Number of hash buckets (rows of the weight matrix), a power of two. */
@@ -49,14 +49,34 @@ export interface MessageFeatures {
 const TOKEN = /[\p{L}\p{N}]+|\p{Extended_Pictographic}/gu;
 const UNSPACED = /[\p{Script=Han}\p{Script=Thai}]/u;
 
+/**
+ * Per-config scratch space: a dense count per bucket plus the list of buckets touched, reset after
+ * each message. Reusing it avoids a hash map per message; it is private to this module and holds
+ * no state between calls.
+ */
+const scratch = new WeakMap<FeatureConfig, { counts: Float64Array; touched: number[] }>();
+
+function scratchFor(config: FeatureConfig): { counts: Float64Array; touched: number[] } {
+  let entry = scratch.get(config);
+  if (!entry) {
+    entry = { counts: new Float64Array(config.buckets), touched: [] };
+    scratch.set(config, entry);
+  }
+  return entry;
+}
+
 /** Extracts the features of one text. */
 export function extractFeatures(rawText: string, config: FeatureConfig, explain = false): MessageFeatures {
   const text = rawText.length > config.maxChars ? rawText.slice(0, config.maxChars) : rawText;
-  const counts = new Map<number, number>();
+  const { counts, touched } = scratchFor(config);
   const origins: FeatureOrigin[] | undefined = explain ? [] : undefined;
+  const count = (bucket: number, weight: number) => {
+    if (counts[bucket] === 0) touched.push(bucket);
+    counts[bucket] = counts[bucket]! + weight;
+  };
   const add = (name: string, kind: FeatureOrigin['kind'], start: number, end: number, weight = 1) => {
     const bucket = bucketOf(name, config.buckets);
-    counts.set(bucket, (counts.get(bucket) ?? 0) + weight);
+    count(bucket, weight);
     origins?.push({ bucket, name, kind, start, end });
   };
 
@@ -66,27 +86,45 @@ export function extractFeatures(rawText: string, config: FeatureConfig, explain 
     const [start, end] = originalSpan(normalised, text, match.index, match.index + match[0].length);
     tokens.push({ token: match[0], start, end });
   }
+  /**
+   * Adds the character n-grams of `s` with lengths min..max, named `<prefix><n-gram>`. Hashes are
+   * extended one UTF-16 unit at a time instead of building each n-gram string: this loop is most of
+   * a message's cost. The names (and so the buckets) equal `fnv1a(prefix + s.slice(j, j + n))`.
+   */
+  const addNgrams = (
+    prefix: string,
+    s: string,
+    min: number,
+    max: number,
+    start: number,
+    end: number,
+    weight: number,
+  ) => {
+    const base = fnv1a(prefix);
+    for (let j = 0; j < s.length; j++) {
+      let hash = base;
+      for (let n = 1; n <= max && j + n <= s.length; n++) {
+        hash = Math.imul(hash ^ s.charCodeAt(j + n - 1), 0x01000193);
+        if (n < min) continue;
+        const bucket = 1 + ((hash >>> 0) % (config.buckets - 1));
+        count(bucket, weight);
+        origins?.push({ bucket, name: `${prefix}${s.slice(j, j + n)}`, kind: 'char', start, end });
+      }
+    }
+  };
   tokens.forEach(({ token, start, end }, i) => {
     if (UNSPACED.test(token)) {
       // Chinese and Thai are written without spaces: a "token" is a whole clause, useless as a word.
       // Character n-grams over the whole run stand in for words (1-3 for Han, 2-4 for Thai).
-      const chars = [...token];
       const [min, max] = /\p{Script=Han}/u.test(token) ? [1, 3] : [2, 4];
-      for (let n = min; n <= max; n++) {
-        for (let j = 0; j + n <= chars.length; j++)
-          add(`u:${chars.slice(j, j + n).join('')}`, 'char', start, end);
-      }
+      addNgrams('u:', token, min, max, start, end, 1);
       return;
     }
     add(`w:${token}`, 'word', start, end);
     const next = tokens[i + 1];
     if (next) add(`b:${token} ${next.token}`, 'bigram', start, next.end);
     const padded = `<${token.length > 30 ? token.slice(0, 30) : token}>`;
-    const chars = [...padded];
-    for (let n = config.charNgramMin; n <= config.charNgramMax; n++) {
-      for (let j = 0; j + n <= chars.length; j++)
-        add(`c:${chars.slice(j, j + n).join('')}`, 'char', start, end, config.charWeight);
-    }
+    addNgrams('c:', padded, config.charNgramMin, config.charNgramMax, start, end, config.charWeight);
   });
   // Vietnamese diacritics carry meaning ("đá" stone/ice vs "da" skin): keep accented words too.
   for (const match of text.toLowerCase().normalize('NFC').matchAll(TOKEN)) {
@@ -107,15 +145,18 @@ export function extractFeatures(rawText: string, config: FeatureConfig, explain 
   }
   add(`len:${Math.min(8, Math.floor(Math.log2(1 + tokens.length)))}`, 'length', 0, 0);
 
-  const ids = Int32Array.from([...counts.keys()].sort((a, b) => a - b));
+  touched.sort((a, b) => a - b);
+  const ids = Int32Array.from(touched);
   const values = new Float32Array(ids.length);
   let norm = 0;
   ids.forEach((id, i) => {
     // Sublinear counts: a word said five times is stronger evidence, not five times stronger.
-    const v = 1 + Math.log(counts.get(id)!);
+    const v = 1 + Math.log(counts[id]!);
     values[i] = v;
     norm += v * v;
+    counts[id] = 0;
   });
+  touched.length = 0;
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let i = 0; i < values.length; i++) values[i] = values[i]! * scale;
   return origins ? { ids, values, origins } : { ids, values };

@@ -97,7 +97,16 @@ function scriptOf(ch: string): Script {
 
 /** Characters that can be part of a word for folding: letters, digits and l33t symbols. */
 function isWordChar(ch: string): boolean {
-  return ch in LEET_TO_LATIN || /[\p{L}\p{N}]/u.test(ch);
+  const code = ch.charCodeAt(0);
+  if (code < 0x80) {
+    return (
+      (code >= 0x30 && code <= 0x39) ||
+      (code >= 0x41 && code <= 0x5a) ||
+      (code >= 0x61 && code <= 0x7a) ||
+      ch in LEET_TO_LATIN
+    );
+  }
+  return /[\p{L}\p{N}]/u.test(ch);
 }
 
 /** Folds look-alikes and l33t inside each word into the word's majority script. */
