@@ -7,7 +7,18 @@
 import { randomUUID } from 'node:crypto';
 import { createBusFromConfig } from '@tg-risk/bus';
 import { buildClassifierWorker } from '@tg-risk/classifier';
-import { createLogger, describeError, loadConfig, sleep, TgRiskError, type Bus } from '@tg-risk/core';
+import {
+  createHealthChecks,
+  createLogger,
+  createPipelineMetrics,
+  describeError,
+  loadConfig,
+  opsPortFromEnv,
+  sleep,
+  startOpsServer,
+  TgRiskError,
+  type Bus,
+} from '@tg-risk/core';
 import { buildExportIngest } from '@tg-risk/ingest';
 import { createDefaultClassifier } from '@tg-risk/models';
 import { openSqliteStore } from '@tg-risk/store';
@@ -26,14 +37,16 @@ export const runCommand: Command = async (args, env, io) => {
   const config = loadConfig(values.db === undefined ? env : { ...env, TGRISK_DB: values.db });
   const files = positionals.length > 0 ? positionals : [SAMPLE_EXPORT];
   const logger = createLogger(config.logLevel, 'run');
-  const bus = createBusFromConfig(config, logger);
+  const metrics = createPipelineMetrics({ service: 'run' });
+  const opsPort = opsPortFromEnv(env, null);
+  const bus = createBusFromConfig(config, logger, { metrics });
   const store = openSqliteStore({ path: config.store.sqlitePath });
   const classifier = await createDefaultClassifier();
   const topics = [config.topics.messages, config.topics.labels, config.topics.deadLetters];
   let failed = 0;
   let crash: Error | undefined;
   const worker = buildClassifierWorker(
-    { bus, store, classifier, logger },
+    { bus, store, classifier, logger, metrics },
     {
       topics: config.topics,
       groupId: config.worker.groupId,
@@ -42,12 +55,17 @@ export const runCommand: Command = async (args, env, io) => {
       onCrash: (error) => (crash = error),
     },
   );
+  // A one-shot run serves /metrics only when asked (TGRISK_METRICS_PORT), unlike `tgrisk worker`.
+  const ops =
+    opsPort === null
+      ? undefined
+      : await startOpsServer({ port: opsPort, metrics, health: createHealthChecks(), logger });
   try {
     await bus.ensureTopics(topics, config.topics.partitions);
     if (!values['no-worker']) await worker.start();
     const producer = await bus.producer();
     const ingest = buildExportIngest(
-      { sink: producer, logger, ...(config.kafka === null ? { deadLetterStore: store } : {}) },
+      { sink: producer, logger, metrics, ...(config.kafka === null ? { deadLetterStore: store } : {}) },
       { topics: config.topics },
     );
     const imported = { files: 0, messages: 0, serviceSkipped: 0, bad: 0 };
@@ -94,6 +112,7 @@ export const runCommand: Command = async (args, env, io) => {
     await bus.close().catch((e: unknown) => logger.error({ err: e }, 'closing the bus failed'));
     await classifier.close();
     await store.close();
+    await ops?.close();
   }
 };
 

@@ -6,6 +6,7 @@
  */
 import {
   backoffDelayMs,
+  describeError,
   isRetriable,
   silentLogger,
   sleep,
@@ -17,12 +18,14 @@ import {
   type Logger,
   type MessageSink,
   type OutgoingRecord,
+  type PipelineMetrics,
 } from '@tg-risk/core';
 import { partitionForKey } from './partitioner.ts';
 
 interface StoredRecord {
   key: string | null;
   value: Buffer;
+  headers?: Record<string, string>;
 }
 
 interface GroupState {
@@ -34,11 +37,13 @@ export interface InProcessBusOptions {
   logger?: Logger;
   /** Records handed to a handler at most at once. */
   maxBatch?: number;
+  /** Counts records in (committed) and out (published), and batch retries. */
+  metrics?: PipelineMetrics;
 }
 
 /** Creates the embedded in-process bus. */
 export function createInProcessBus(options: InProcessBusOptions = {}): Bus {
-  return new InProcessBus(options.logger ?? silentLogger(), options.maxBatch ?? 500);
+  return new InProcessBus(options.logger ?? silentLogger(), options.maxBatch ?? 500, options.metrics);
 }
 
 class InProcessBus implements Bus {
@@ -50,6 +55,7 @@ class InProcessBus implements Bus {
   constructor(
     readonly logger: Logger,
     readonly maxBatch: number,
+    readonly metrics: PipelineMetrics | undefined,
   ) {}
 
   async ensureTopics(topics: string[], partitions: number): Promise<void> {
@@ -100,7 +106,12 @@ class InProcessBus implements Bus {
       const partitions = this.topics.get(record.topic);
       if (!partitions) throw new Error(`in-process bus: topic "${record.topic}" does not exist`);
       const p = partitionForKey(record.key, partitions.length, () => this.roundRobin++);
-      partitions[p]!.push({ key: record.key, value: record.value });
+      partitions[p]!.push(
+        record.headers
+          ? { key: record.key, value: record.value, headers: record.headers }
+          : { key: record.key, value: record.value },
+      );
+      this.metrics?.messagesOut.inc({ topic: record.topic });
     }
     this.wake();
   }
@@ -215,6 +226,7 @@ class InProcessConsumer implements BusConsumer {
           offset: String(position + i),
           key: r.key,
           value: r.value,
+          ...(r.headers ? { headers: r.headers } : {}),
         }));
         const generation = this.generation;
         const output = await this.handleWithRetry(handler, { topic, partition, records });
@@ -224,6 +236,7 @@ class InProcessConsumer implements BusConsumer {
         if (generation !== this.generation) continue;
         this.bus.append(output);
         group.committed.set(`${topic}/${partition}`, end);
+        this.bus.metrics?.messagesIn.inc({ topic }, records.length);
         this.bus.wake();
         worked = true;
       }
@@ -242,9 +255,11 @@ class InProcessConsumer implements BusConsumer {
       } catch (error) {
         if (!isRetriable(error)) throw error;
         const delay = backoffDelayMs(attempt, 100, 5_000);
+        const { code } = describeError(error);
+        this.bus.metrics?.batchRetries.inc({ code });
         this.bus.logger.warn(
-          { err: error, topic: batch.topic, partition: batch.partition, attempt, delayMs: delay },
-          'batch failed, retrying',
+          { err: error, code, topic: batch.topic, partition: batch.partition, attempt, delayMs: delay },
+          `${code.toLowerCase().replaceAll('_', ' ')}, offsets not committed, retrying in ${delay} ms`,
         );
         await sleep(delay);
         if (this.stopped) return undefined;

@@ -5,17 +5,10 @@
  * exactly-once on the topics and idempotent (upsert) in the store.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  Kafka,
-  Partitioners,
-  logLevel,
-  type Admin,
-  type Consumer,
-  type EachBatchPayload,
-  type Producer,
-} from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type Consumer, type EachBatchPayload } from 'kafkajs';
 import {
   backoffDelayMs,
+  describeError,
   isRetriable,
   silentLogger,
   sleep,
@@ -27,8 +20,11 @@ import {
   type Logger,
   type MessageSink,
   type OutgoingRecord,
+  type PipelineMetrics,
 } from '@tg-risk/core';
 import { kafkaLogCreator } from './kafka-logger.ts';
+import { countPublished, groupByTopic, PRODUCER_RETRY, stringHeaders } from './kafka-records.ts';
+import { isFenced, TransactionalPublisher } from './transactional-publisher.ts';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -38,6 +34,10 @@ export interface KafkaBusOptions {
   maxBatch?: number;
   /** How long the broker keeps an unfinished transaction of a dead worker before aborting it. */
   transactionTimeoutMs?: number;
+  /** Heartbeat silence after which a member's partitions move to the others (default 10 s). */
+  sessionTimeoutMs?: number;
+  /** Counts records in (committed) and out (published), and batch retries. */
+  metrics?: PipelineMetrics;
 }
 
 /** Creates a bus over a real Kafka cluster. */
@@ -96,6 +96,7 @@ class KafkaBus implements Bus {
       send: async (records) => {
         if (records.length === 0) return;
         await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(records) });
+        countPublished(this.options.metrics, records);
       },
       close: () => {
         closing ??= producer.disconnect().finally(() => this.closables.delete(sink));
@@ -149,29 +150,20 @@ class KafkaBus implements Bus {
   }
 }
 
-function groupByTopic(records: readonly OutgoingRecord[]) {
-  const byTopic = new Map<string, Array<{ key: string | null; value: Buffer }>>();
-  for (const r of records) {
-    let list = byTopic.get(r.topic);
-    if (!list) byTopic.set(r.topic, (list = []));
-    list.push({ key: r.key, value: r.value });
-  }
-  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
-}
-
-/** Tries of one batch's transaction before the batch itself is handed back for redelivery. */
-const TRANSACTION_ATTEMPTS = 10;
-
-/** Idempotent producers must retry without limit, else kafkajs cannot keep exactly-once (it warns). */
-const PRODUCER_RETRY = { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 };
+/** How long close() lets the batch in flight finish its transaction before abandoning it. */
+const STOP_GRACE_MS = 5_000;
 
 class KafkaConsumer implements BusConsumer {
   private readonly consumer: Consumer;
-  private readonly producer: Producer;
+  private readonly publisher: TransactionalPublisher;
   private readonly maxBatch: number;
+  private readonly metrics: PipelineMetrics | undefined;
   private closing: Promise<void> | undefined;
   private crashed = false;
   private stopping = false;
+  private handler: BatchHandler | undefined;
+  private restarts = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
 
   constructor(
     kafka: Kafka,
@@ -180,35 +172,42 @@ class KafkaConsumer implements BusConsumer {
     busOptions: KafkaBusOptions,
   ) {
     this.maxBatch = busOptions.maxBatch ?? 500;
+    this.metrics = busOptions.metrics;
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: false,
       maxWaitTimeInMs: 100,
       // A killed worker's partitions move to the others after this long without heartbeats.
-      sessionTimeout: 10_000,
+      sessionTimeout: busOptions.sessionTimeoutMs ?? 10_000,
       heartbeatInterval: 1_000,
       // A crash on a non-retriable handler error must stay a crash, not a silent restart loop.
       retry: { retries: 8, restartOnFailure: async () => !this.crashed },
     });
-    this.producer = kafka.producer({
+    this.publisher = new TransactionalPublisher(kafka, logger, {
       transactionalId: `${options.groupId}.${options.memberId ?? randomUUID()}`,
-      idempotent: true,
-      retry: PRODUCER_RETRY,
-      maxInFlightRequests: 1,
-      transactionTimeout: busOptions.transactionTimeoutMs ?? 15_000,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
+      transactionTimeoutMs: busOptions.transactionTimeoutMs ?? 15_000,
+      groupId: options.groupId,
     });
     this.consumer.on(this.consumer.events.CRASH, (event) => {
-      if (!event.payload.restart) {
-        this.logger.error({ err: event.payload.error, groupId: options.groupId }, 'Kafka consumer crashed');
-        this.options.onCrash?.(event.payload.error);
+      if (event.payload.restart || this.stopping) return;
+      // kafkajs gives up for good on some broker errors (a coordinator not found while the broker
+      // shuts down); only a handler error or fencing is ours to give up on, so restart on the rest.
+      if (!this.crashed) {
+        this.scheduleRestart(event.payload.error);
+        return;
       }
+      this.logger.error({ err: event.payload.error, groupId: options.groupId }, 'Kafka consumer crashed');
+      this.options.onCrash?.(event.payload.error);
     });
   }
 
   async start(handler: BatchHandler): Promise<void> {
-    await this.producer.connect();
+    this.handler = handler;
+    await this.publisher.connect();
+    await this.run(handler);
+  }
+
+  private async run(handler: BatchHandler): Promise<void> {
     await this.consumer.connect();
     for (const topic of this.options.topics) await this.consumer.subscribe({ topic, fromBeginning: true });
     await this.consumer.run({
@@ -218,15 +217,37 @@ class KafkaConsumer implements BusConsumer {
     });
   }
 
+  /** Joins the group again after kafkajs stopped on a broker error, with backoff until it works. */
+  private scheduleRestart(error: Error): void {
+    const handler = this.handler;
+    if (!handler) return;
+    const delayMs = 1000 + backoffDelayMs(this.restarts++, 1000, 30_000);
+    this.logger.warn(
+      { err: error, groupId: this.options.groupId, delayMs },
+      `Kafka consumer stopped on a broker error (${error.message}); rejoining in ${delayMs} ms`,
+    );
+    this.restartTimer = setTimeout(() => {
+      if (this.stopping) return;
+      this.run(handler).then(
+        () => (this.restarts = 0),
+        (e: unknown) => this.scheduleRestart(e instanceof Error ? e : new Error(String(e))),
+      );
+    }, delayMs);
+  }
+
   private async processBatch(handler: BatchHandler, payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    const all: ConsumedRecord[] = batch.messages.map((m) => ({
-      topic: batch.topic,
-      partition: batch.partition,
-      offset: m.offset,
-      key: m.key === null ? null : m.key.toString('utf8'),
-      value: m.value ?? Buffer.alloc(0),
-    }));
+    const all: ConsumedRecord[] = batch.messages.map((m) => {
+      const headers = stringHeaders(m.headers);
+      return {
+        topic: batch.topic,
+        partition: batch.partition,
+        offset: m.offset,
+        key: m.key === null ? null : m.key.toString('utf8'),
+        value: m.value ?? Buffer.alloc(0),
+        ...(headers ? { headers } : {}),
+      };
+    });
     for (let start = 0; start < all.length; start += this.maxBatch) {
       if (!payload.isRunning() || payload.isStale() || this.stopping) return;
       const records = all.slice(start, start + this.maxBatch);
@@ -237,7 +258,18 @@ class KafkaConsumer implements BusConsumer {
       );
       if (output === undefined) return;
       const last = records[records.length - 1]!.offset;
-      await this.publishAndCommit(output, batch.topic, batch.partition, last);
+      let committed: boolean;
+      try {
+        committed = await this.publisher.publishAndCommit(output, batch.topic, batch.partition, last);
+      } catch (error) {
+        // Fenced (another process has our transactional id) or a bug: stopping is the only way.
+        if (isFenced(error) || !isRetriable(error)) this.crashed = true;
+        throw error;
+      }
+      // Not committed (abandoned while stopping): the records go to whoever owns the partition next.
+      if (!committed) return;
+      this.metrics?.messagesIn.inc({ topic: batch.topic }, records.length);
+      countPublished(this.metrics, output);
       payload.resolveOffset(last);
       await payload.heartbeat();
     }
@@ -258,9 +290,12 @@ class KafkaConsumer implements BusConsumer {
           throw error;
         }
         const delayMs = backoffDelayMs(attempt, 200, 10_000);
+        const { code } = describeError(error);
+        this.metrics?.batchRetries.inc({ code });
+        // e.g. "store unavailable, offsets not committed, retrying in 740 ms"
         this.logger.warn(
-          { err: error, topic: batch.topic, partition: batch.partition, attempt, delayMs },
-          'batch failed, offsets not committed; retrying',
+          { err: error, code, topic: batch.topic, partition: batch.partition, attempt, delayMs },
+          `${code.toLowerCase().replaceAll('_', ' ')}, offsets not committed, retrying in ${delayMs} ms`,
         );
         await sleep(delayMs);
         if (!payload.isRunning() || payload.isStale() || this.stopping) return undefined;
@@ -269,47 +304,23 @@ class KafkaConsumer implements BusConsumer {
     }
   }
 
-  /**
-   * Output records and the next offset to read go in one transaction: both or neither. A transaction
-   * the broker refuses for a passing reason (CONCURRENT_TRANSACTIONS while the previous commit's
-   * markers are written, a coordinator moving) is aborted and sent again from the same output, so
-   * the handler's work is not repeated for it.
-   */
-  private async publishAndCommit(output: OutgoingRecord[], topic: string, partition: number, last: string) {
-    for (let attempt = 0; ; attempt++) {
-      const transaction = await this.producer.transaction();
-      try {
-        if (output.length > 0) await transaction.sendBatch({ acks: -1, topicMessages: groupByTopic(output) });
-        await transaction.sendOffsets({
-          consumerGroupId: this.options.groupId,
-          topics: [{ topic, partitions: [{ partition, offset: (BigInt(last) + 1n).toString() }] }],
-        });
-        await transaction.commit();
-        return;
-      } catch (error) {
-        try {
-          await transaction.abort();
-        } catch (abortError) {
-          this.logger.warn({ err: abortError }, 'aborting the Kafka transaction failed');
-        }
-        const retriable = (error as { retriable?: boolean }).retriable === true;
-        if (!retriable || attempt >= TRANSACTION_ATTEMPTS - 1) throw error;
-        await sleep(backoffDelayMs(attempt, 50, 2_000));
-      }
-    }
-  }
-
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.stopping = true;
+      clearTimeout(this.restartTimer);
+      // A batch whose transaction cannot complete (a broker just back, still writing the markers of
+      // the last one) is given up after a grace period rather than holding the shutdown.
+      const abandon = setTimeout(() => this.publisher.abandonInFlight(), STOP_GRACE_MS);
       try {
         // disconnect() waits for the in-flight batch, then leaves the group.
         await this.consumer.disconnect();
       } catch (error) {
         this.logger.warn({ err: error }, 'disconnecting the Kafka consumer failed');
+      } finally {
+        clearTimeout(abandon);
       }
       try {
-        await this.producer.disconnect();
+        await this.publisher.close();
       } catch (error) {
         this.logger.warn({ err: error }, 'disconnecting the transactional producer failed');
       }

@@ -9,6 +9,8 @@ export interface OutgoingRecord {
   topic: string;
   key: string | null;
   value: Buffer;
+  /** Record headers, e.g. the correlation id (see correlation.ts). */
+  headers?: Record<string, string>;
 }
 
 /** A record as consumed, with its position so failures can name it. */
@@ -19,6 +21,8 @@ export interface ConsumedRecord {
   offset: string;
   key: string | null;
   value: Buffer;
+  /** Headers the record was published with (string values; absent when it had none). */
+  headers?: Record<string, string>;
 }
 
 /** Records of one topic-partition handed to a handler together, in offset order. */

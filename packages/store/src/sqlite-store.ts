@@ -24,6 +24,9 @@ export interface SqliteStoreOptions {
   readonly?: boolean;
 }
 
+/** How long a write waits for another connection's lock before failing as STORE_UNAVAILABLE. */
+const BUSY_TIMEOUT_MS = 2000;
+
 /** Opens (and migrates) the SQLite label store. */
 export function openSqliteStore(options: SqliteStoreOptions): LabelStore {
   const readonly = options.readonly ?? false;
@@ -31,8 +34,10 @@ export function openSqliteStore(options: SqliteStoreOptions): LabelStore {
     mkdirSync(path.dirname(path.resolve(options.path)), { recursive: true });
   }
   const db = new Database(options.path, { readonly, fileMustExist: readonly });
-  // Several worker processes may share one file; wait for the lock instead of failing at once.
-  db.pragma('busy_timeout = 10000');
+  // Several worker processes may share one file; wait for the lock instead of failing at once. The
+  // wait blocks the event loop (and so the consumer's heartbeats): kept well under the session
+  // timeout, a longer outage becomes STORE_UNAVAILABLE, which the bus retries with backoff.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -4,9 +4,13 @@
  * bus, which publishes them and commits the offsets together, only after the store write is durable.
  */
 import {
+  correlationHeaders,
+  correlationIdOf,
+  createPipelineMetrics,
   makeDeadLetter,
   PoisonRecordError,
   TgRiskError,
+  timed,
   type Bus,
   type BusConsumer,
   type Classifier,
@@ -16,6 +20,7 @@ import {
   type LabelStore,
   type Logger,
   type OutgoingRecord,
+  type PipelineMetrics,
   type RecordBatch,
   type StoredDeadLetter,
 } from '@tg-risk/core';
@@ -27,6 +32,8 @@ export interface ClassifierWorkerDeps {
   store: LabelStore;
   classifier: Classifier;
   logger: Logger;
+  /** Where the worker records what it does; a private registry when omitted. */
+  metrics?: PipelineMetrics;
   now?: () => Date;
 }
 
@@ -41,8 +48,17 @@ export interface ClassifierWorkerConfig {
   onCrash?: (error: Error) => void;
 }
 
+/** What readiness checks need to know about a worker. */
+export interface ClassifierWorkerStatus {
+  /** Joined its consumer group and consuming. */
+  consuming: boolean;
+  /** False from a refused store write until the next write succeeds. */
+  storeWritable: boolean;
+}
+
 export interface ClassifierWorker {
   start(): Promise<void>;
+  status(): ClassifierWorkerStatus;
   /** Processes one batch; exposed so the handler can be unit-tested without a bus. */
   handleBatch(batch: RecordBatch): Promise<OutgoingRecord[]>;
   close(): Promise<void>;
@@ -51,6 +67,7 @@ export interface ClassifierWorker {
 interface Decoded {
   record: ConsumedRecord;
   message: MessageV1;
+  correlationId: string | null;
 }
 
 /** Wires the worker from its dependencies; nothing runs until start(). */
@@ -59,8 +76,26 @@ export function buildClassifierWorker(
   config: ClassifierWorkerConfig,
 ): ClassifierWorker {
   const now = deps.now ?? (() => new Date());
+  const metrics = deps.metrics ?? createPipelineMetrics();
   let consumer: BusConsumer | undefined;
   let closing: Promise<void> | undefined;
+  let consuming = false;
+  let storeWritable = true;
+
+  /** A store write, timed; a refusal marks the store unwritable (readiness, metrics) until one succeeds. */
+  async function storeWrite(operation: string, work: () => Promise<void>): Promise<void> {
+    try {
+      await timed(metrics.storeWriteSeconds, { operation }, work);
+    } catch (error) {
+      if (error instanceof TgRiskError && error.code === 'STORE_UNAVAILABLE') {
+        storeWritable = false;
+        metrics.storeAvailable.set(0);
+      }
+      throw error;
+    }
+    storeWritable = true;
+    metrics.storeAvailable.set(1);
+  }
 
   function deadLetter(
     record: ConsumedRecord,
@@ -91,7 +126,9 @@ export function buildClassifierWorker(
     dead: StoredDeadLetter[],
   ): Promise<Array<[Decoded, LabelPrediction]>> {
     try {
-      const predictions = await deps.classifier.classify(chunk.map((d) => d.message.text));
+      const predictions = await timed(metrics.modelInferenceSeconds, { model: deps.classifier.model }, () =>
+        deps.classifier.classify(chunk.map((d) => d.message.text)),
+      );
       if (predictions.length !== chunk.length) {
         throw new TypeError(
           `classifier returned ${predictions.length} predictions for ${chunk.length} texts`,
@@ -117,16 +154,16 @@ export function buildClassifierWorker(
     const decoded: Decoded[] = [];
     for (const record of batch.records) {
       try {
-        decoded.push({ record, message: decodeMessage(record) });
+        decoded.push({ record, message: decodeMessage(record), correlationId: correlationIdOf(record) });
       } catch (error) {
         const stage =
           error instanceof PoisonRecordError && error.code === 'MESSAGE_INVALID' ? 'validate' : 'decode';
         dead.push(deadLetter(record, error, stage));
       }
     }
-    const labelled: LabelledMessage[] = [];
+    const labelled: Array<LabelledMessage & { correlationId: string | null }> = [];
     for (let i = 0; i < decoded.length; i += config.batchSize) {
-      for (const [{ record, message }, prediction] of await classifyChunk(
+      for (const [{ record, message, correlationId }, prediction] of await classifyChunk(
         decoded.slice(i, i + config.batchSize),
         dead,
       )) {
@@ -146,34 +183,53 @@ export function buildClassifierWorker(
           dead.push(deadLetter(record, error, 'classify'));
           continue;
         }
-        labelled.push({ message, label });
+        labelled.push({ message, label, correlationId });
       }
     }
     // Durable first: the bus commits offsets only after this resolves.
-    if (dead.length > 0) await deps.store.saveDeadLetters(dead);
-    if (labelled.length > 0) await deps.store.saveLabelled(labelled);
+    if (dead.length > 0) await storeWrite('dead_letters', () => deps.store.saveDeadLetters(dead));
+    if (labelled.length > 0) await storeWrite('labelled', () => deps.store.saveLabelled(labelled));
+    const deadCorrelation = new Map(
+      batch.records.map((r) => [`${r.topic}/${r.partition}/${r.offset}`, correlationIdOf(r)]),
+    );
     for (const d of dead) {
+      metrics.deadLetters.inc({ stage: d.deadLetter.stage, code: d.deadLetter.error.code });
       deps.logger.warn(
-        { code: d.deadLetter.error.code, where: d.deadLetter.where },
+        {
+          code: d.deadLetter.error.code,
+          where: d.deadLetter.where,
+          correlationId: deadCorrelation.get(d.sourceKey) ?? null,
+        },
         d.deadLetter.error.message,
       );
     }
+    for (const { label, correlationId } of labelled) {
+      if (label.labels.length === 0) metrics.labels.inc({ class: 'none' });
+      for (const cls of label.labels) metrics.labels.inc({ class: cls });
+      deps.logger.debug(
+        { correlationId, channelId: label.channel_id, messageId: label.message_id, labels: label.labels },
+        'labelled',
+      );
+    }
     return [
-      ...labelled.map(({ label }) => ({
+      ...labelled.map(({ label, correlationId }) => ({
         topic: config.topics.labels,
         key: label.channel_id ?? null,
         value: Buffer.from(JSON.stringify(label)),
+        headers: correlationHeaders(correlationId),
       })),
       ...dead.map((d) => ({
         topic: config.topics.deadLetters,
         key: d.deadLetter.where.key ?? null,
         value: Buffer.from(JSON.stringify(d.deadLetter)),
+        headers: correlationHeaders(deadCorrelation.get(d.sourceKey) ?? null),
       })),
     ];
   }
 
   return {
     handleBatch,
+    status: () => ({ consuming, storeWritable }),
     async start() {
       if (consumer) throw new Error('classifier worker already started');
       consumer = await deps.bus.consumer({
@@ -183,6 +239,7 @@ export function buildClassifierWorker(
         onCrash: config.onCrash,
       });
       await consumer.start(handleBatch);
+      consuming = true;
       deps.logger.info(
         { groupId: config.groupId, model: deps.classifier.model },
         'classifier worker started',
@@ -190,6 +247,7 @@ export function buildClassifierWorker(
     },
     close() {
       closing ??= (async () => {
+        consuming = false;
         if (consumer) await consumer.close();
       })();
       return closing;

@@ -27,7 +27,8 @@ export function decodeMessage(record: ConsumedRecord): MessageV1 {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    // V8 quotes the start of the input in its message: escape what could break a log line.
+    const reason = escapeControls(error instanceof Error ? error.message : String(error));
     throw new PoisonRecordError(
       'RECORD_NOT_JSON',
       `${recordPosition(record)}: record is not JSON (${reason})`,
@@ -47,4 +48,13 @@ export function decodeMessage(record: ConsumedRecord): MessageV1 {
     });
   }
   return value as MessageV1;
+}
+
+/** Control characters and line separators as \uXXXX, so an error message stays one printable line. */
+function escapeControls(text: string): string {
+  return text.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

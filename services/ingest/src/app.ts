@@ -4,11 +4,14 @@
  * become dead-letter.v1 records with their reason; the rest of the file goes on.
  */
 import {
+  CORRELATION_HEADER,
   makeDeadLetter,
+  newCorrelationId,
   type LabelStore,
   type Logger,
   type MessageSink,
   type OutgoingRecord,
+  type PipelineMetrics,
   type StoredDeadLetter,
 } from '@tg-risk/core';
 import type { ConfigV1 } from '@tg-risk/schemas';
@@ -19,6 +22,8 @@ export interface ExportIngestDeps {
   logger: Logger;
   /** Also keeps dead letters here (the embedded default, where the bus is not durable). */
   deadLetterStore?: Pick<LabelStore, 'saveDeadLetters'>;
+  /** Counts dead letters of the import stage (records out are counted by the bus). */
+  metrics?: PipelineMetrics;
   now?: () => Date;
 }
 
@@ -52,11 +57,18 @@ export function buildExportIngest(deps: ExportIngestDeps, config: ExportIngestCo
       try {
         for await (const event of reader) {
           if (event.kind === 'message') {
+            // Follows the message to its label: logged here and by the classifier (see correlation.ts).
+            const correlationId = newCorrelationId();
             pending.push({
               topic: config.topics.messages,
               key: event.record.channel_id,
               value: Buffer.from(JSON.stringify(event.record)),
+              headers: { [CORRELATION_HEADER]: correlationId },
             });
+            deps.logger.debug(
+              { correlationId, channelId: event.record.channel_id, messageId: event.record.message_id },
+              'ingested',
+            );
           } else {
             const context = event.error.context;
             const index = event.kind === 'bad' ? event.index : undefined;
@@ -81,6 +93,7 @@ export function buildExportIngest(deps: ExportIngestDeps, config: ExportIngestCo
               key: event.kind === 'bad' ? event.chatId : null,
               value: Buffer.from(JSON.stringify(deadLetter)),
             });
+            deps.metrics?.deadLetters.inc({ stage: 'import', code: deadLetter.error.code });
             deps.logger.warn({ code: event.error.code }, event.error.message);
           }
           if (pending.length >= sendBatch) await flush();
