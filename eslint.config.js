@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '.kafka/**', '.data/**', 'test-artifacts/**', '.tmp/**', 'schemas/generated/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '.kafka/**',
+      '.data/**',
+      'test-artifacts/**',
+      '.tmp/**',
+      'schemas/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -18,9 +18,19 @@ export default defineConfig({
           name: 'integration',
           include: ['**/*.int.test.ts'],
           exclude: ['**/node_modules/**'],
-          globalSetup: ['tests/kafka-global-setup.ts'],
+          globalSetup: ['tests/kafka-global-setup.ts', 'tests/postgres-global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // The review UI driven in Debian's Chromium through playwright-core (tests/browser).
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.browser.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
           fileParallelism: false,
         },
       },

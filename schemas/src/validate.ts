@@ -12,14 +12,44 @@ import classifyInputSchema from '../json/classify-input.v1.json' with { type: 'j
 import classifyErrorSchema from '../json/classify-error.v1.json' with { type: 'json' };
 import configSchema from '../json/config.v1.json' with { type: 'json' };
 import evalExampleSchema from '../json/eval-example.v1.json' with { type: 'json' };
+import evalReportSchema from '../json/eval-report.v1.json' with { type: 'json' };
+import evalCompareSchema from '../json/eval-compare.v1.json' with { type: 'json' };
+import estimateInputSchema from '../json/estimate-input.v1.json' with { type: 'json' };
+import estimateReportSchema from '../json/estimate-report.v1.json' with { type: 'json' };
+import channelGoldSchema from '../json/channel-gold.v1.json' with { type: 'json' };
+import reviewStrataSchema from '../json/review-strata.v1.json' with { type: 'json' };
+import runManifestSchema from '../json/run-manifest.v1.json' with { type: 'json' };
+import channelSchema from '../json/channel.v1.json' with { type: 'json' };
+import reviewLoginSchema from '../json/review-login.v1.json' with { type: 'json' };
+import reviewUserSchema from '../json/review-user.v1.json' with { type: 'json' };
+import reviewUserUpdateSchema from '../json/review-user-update.v1.json' with { type: 'json' };
+import reviewSettingsSchema from '../json/review-settings.v1.json' with { type: 'json' };
+import reviewItemSchema from '../json/review-item.v1.json' with { type: 'json' };
+import reviewDecisionSchema from '../json/review-decision.v1.json' with { type: 'json' };
+import reviewSampleRequestSchema from '../json/review-sample-request.v1.json' with { type: 'json' };
 import type {
+  ChannelGoldV1,
+  ChannelV1,
   ClassifyErrorV1,
   ClassifyInputV1,
   ConfigV1,
   DeadLetterV1,
+  EstimateInputV1,
+  EstimateReportV1,
+  EvalCompareV1,
   EvalExampleV1,
+  EvalReportV1,
   LabelV1,
   MessageV1,
+  ReviewDecisionV1,
+  ReviewItemV1,
+  ReviewLoginV1,
+  ReviewSampleRequestV1,
+  ReviewSettingsV1,
+  ReviewStrataV1,
+  ReviewUserUpdateV1,
+  ReviewUserV1,
+  RunManifestV1,
 } from '../generated/index.ts';
 
 /** Every schema this package validates, by wire name. */
@@ -31,6 +61,21 @@ export interface SchemaTypes {
   'classify-error.v1': ClassifyErrorV1;
   'config.v1': ConfigV1;
   'eval-example.v1': EvalExampleV1;
+  'eval-report.v1': EvalReportV1;
+  'eval-compare.v1': EvalCompareV1;
+  'estimate-input.v1': EstimateInputV1;
+  'estimate-report.v1': EstimateReportV1;
+  'channel-gold.v1': ChannelGoldV1;
+  'review-strata.v1': ReviewStrataV1;
+  'run-manifest.v1': RunManifestV1;
+  'channel.v1': ChannelV1;
+  'review-login.v1': ReviewLoginV1;
+  'review-user.v1': ReviewUserV1;
+  'review-user-update.v1': ReviewUserUpdateV1;
+  'review-settings.v1': ReviewSettingsV1;
+  'review-item.v1': ReviewItemV1;
+  'review-decision.v1': ReviewDecisionV1;
+  'review-sample-request.v1': ReviewSampleRequestV1;
 }
 export type SchemaName = keyof SchemaTypes;
 
@@ -68,6 +113,21 @@ function buildValidators(): { [K in SchemaName]: ValidateFunction<SchemaTypes[K]
     'classify-error.v1': ajv.compile<ClassifyErrorV1>(classifyErrorSchema),
     'config.v1': ajv.compile<ConfigV1>(configSchema),
     'eval-example.v1': ajv.compile<EvalExampleV1>(evalExampleSchema),
+    'eval-report.v1': ajv.compile<EvalReportV1>(evalReportSchema),
+    'eval-compare.v1': ajv.compile<EvalCompareV1>(evalCompareSchema),
+    'estimate-input.v1': ajv.compile<EstimateInputV1>(estimateInputSchema),
+    'estimate-report.v1': ajv.compile<EstimateReportV1>(estimateReportSchema),
+    'channel-gold.v1': ajv.compile<ChannelGoldV1>(channelGoldSchema),
+    'review-strata.v1': ajv.compile<ReviewStrataV1>(reviewStrataSchema),
+    'run-manifest.v1': ajv.compile<RunManifestV1>(runManifestSchema),
+    'channel.v1': ajv.compile<ChannelV1>(channelSchema),
+    'review-login.v1': ajv.compile<ReviewLoginV1>(reviewLoginSchema),
+    'review-user.v1': ajv.compile<ReviewUserV1>(reviewUserSchema),
+    'review-user-update.v1': ajv.compile<ReviewUserUpdateV1>(reviewUserUpdateSchema),
+    'review-settings.v1': ajv.compile<ReviewSettingsV1>(reviewSettingsSchema),
+    'review-item.v1': ajv.compile<ReviewItemV1>(reviewItemSchema),
+    'review-decision.v1': ajv.compile<ReviewDecisionV1>(reviewDecisionSchema),
+    'review-sample-request.v1': ajv.compile<ReviewSampleRequestV1>(reviewSampleRequestSchema),
   };
 }
 
@@ -106,6 +166,11 @@ export function schemaIssues(name: SchemaName, value: unknown): SchemaIssue[] {
     }
   }
   return issues;
+}
+
+/** The JSON Schema document of `name`, e.g. for an OpenAPI description of an API body. */
+export function schemaDocument(name: SchemaName): object {
+  return validators()[name].schema as object;
 }
 
 /** Type guard: true when `value` matches schema `name`. */

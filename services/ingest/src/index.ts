@@ -5,3 +5,4 @@ export {
   type ExportIngestDeps,
 } from './app.ts';
 export * from './telegram-export/index.ts';
+export * from './telegram-live/index.ts';
