@@ -13,7 +13,7 @@ import {
   type LabelledMessage,
   type StoredDeadLetter,
 } from '@tg-risk/core';
-import { SQLITE_MIGRATIONS } from './sqlite-schema.ts';
+import { applySqliteMigrations } from './sqlite-migrate.ts';
 
 export interface SqliteStoreOptions {
   /** File path, or ':memory:' for tests. Parent folders are created. */
@@ -41,28 +41,9 @@ export function openSqliteStore(options: SqliteStoreOptions): LabelStore {
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    migrate(db);
+    applySqliteMigrations(db);
   }
   return new SqliteLabelStore(db, options.path, options.now ?? (() => new Date()));
-}
-
-function migrate(db: Database.Database): void {
-  // Applied inside the write lock: worker processes starting together on one file must not both
-  // apply the same migration.
-  db.transaction(() => {
-    db.exec('CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const applied = new Set(
-      (db.prepare('SELECT name FROM migrations').all() as Array<{ name: string }>).map((r) => r.name),
-    );
-    for (const migration of SQLITE_MIGRATIONS) {
-      if (applied.has(migration.name)) continue;
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(
-        migration.name,
-        new Date().toISOString(),
-      );
-    }
-  }).immediate();
 }
 
 class SqliteLabelStore implements LabelStore {

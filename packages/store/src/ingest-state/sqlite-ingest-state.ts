@@ -20,7 +20,7 @@ import {
   type StoredChannelRecord,
 } from '@tg-risk/core';
 import { assertValid } from '@tg-risk/schemas';
-import { SQLITE_MIGRATIONS } from '../sqlite-schema.ts';
+import { applySqliteMigrations } from '../sqlite-migrate.ts';
 import { FOLLOWED_ROW, referenceKey, REFERENCE_ROW, SIGHTING_ROW, type Row } from './rows.ts';
 
 export interface SqliteIngestStateOptions {
@@ -35,29 +35,8 @@ export function openSqliteIngestState(options: SqliteIngestStateOptions): Ingest
   db.pragma('busy_timeout = 10000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
-  applyMigrations(db);
+  applySqliteMigrations(db);
   return new SqliteIngestState(db, options.path);
-}
-
-/**
- * The same migration bookkeeping as the label store (one `migrations` table, applied under the write
- * lock), so whichever of the two opens a fresh file first creates every table.
- */
-function applyMigrations(db: Database.Database): void {
-  db.transaction(() => {
-    db.exec('CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const applied = new Set(
-      (db.prepare('SELECT name FROM migrations').all() as Array<{ name: string }>).map((r) => r.name),
-    );
-    for (const migration of SQLITE_MIGRATIONS) {
-      if (applied.has(migration.name)) continue;
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO migrations (name, applied_at) VALUES (?, ?)').run(
-        migration.name,
-        new Date().toISOString(),
-      );
-    }
-  }).immediate();
 }
 
 class SqliteIngestState implements IngestStateStore {
