@@ -3,9 +3,8 @@
  * validation at the same target precision as ours) and its prediction throughput on the same
  * messages, model loading excluded (a one-message run is subtracted).
  */
-import { chooseThreshold } from '@tg-risk/models';
-import { computeSetMetrics, fastTextAvailable, trainFastText } from '@tg-risk/eval';
-import { RISK_LABELS, type EvalExampleV1, type RiskLabel } from '@tg-risk/schemas';
+import { fastTextAvailable, fastTextTestMetrics, trainFastText } from '@tg-risk/eval';
+import type { EvalExampleV1 } from '@tg-risk/schemas';
 import { summarise, type Summary } from './stats.ts';
 
 export interface FastTextFigures {
@@ -24,23 +23,7 @@ export function benchFastText(
   if (!fastTextAvailable()) return null;
   const model = trainFastText(train);
   try {
-    const validationScores = model.predict(validation.map((e) => e.text));
-    const thresholds = {} as Record<RiskLabel, number>;
-    for (const label of RISK_LABELS) {
-      thresholds[label] = chooseThreshold(
-        validationScores.map((s) => s[label]),
-        validation.map((e) => (e.labels.includes(label) ? 1 : 0)),
-        0.9,
-      ).threshold;
-    }
-    const testScores = model.predict(test.map((e) => e.text));
-    const metrics = computeSetMetrics(
-      test.map((e, i) => ({
-        gold: e.labels,
-        scores: testScores[i]!,
-        predicted: RISK_LABELS.filter((l) => testScores[i]![l] >= thresholds[l]),
-      })),
-    );
+    const metrics = fastTextTestMetrics(model, validation, test, 0.9);
     const rates: number[] = [];
     for (let run = 0; run < runs; run++) {
       model.predict(texts.slice(0, 1));

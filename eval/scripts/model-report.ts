@@ -6,11 +6,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chooseThreshold, createRiskClassifier, readRiskModelFiles, stableJson } from '@tg-risk/models';
-import { assertValid, RISK_LABELS, type EvalExampleV1, type RiskLabel } from '@tg-risk/schemas';
-import { computeSetMetrics, round4, type SetMetrics } from '../src/metrics/classification-metrics.ts';
+import { createRiskClassifier, readRiskModelFiles, stableJson } from '@tg-risk/models';
+import { assertValid, RISK_LABELS, type EvalExampleV1 } from '@tg-risk/schemas';
+import { round4, type SetMetrics } from '../src/metrics/classification-metrics.ts';
 import { reportFromScores, scoreExamples } from '../src/offline/evaluate-classifier.ts';
-import { fastTextAvailable, trainFastText } from '../src/peers/fasttext.ts';
+import { fastTextAvailable, fastTextTestMetrics, trainFastText } from '../src/peers/fasttext.ts';
 import { renderModelCard } from '../src/reports/model-card.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,23 +32,7 @@ let fastText: SetMetrics | null = null;
 if (fastTextAvailable()) {
   const ft = trainFastText(train);
   try {
-    const validationScores = ft.predict(validation.map((e) => e.text));
-    const thresholds = {} as Record<RiskLabel, number>;
-    for (const label of RISK_LABELS) {
-      thresholds[label] = chooseThreshold(
-        validationScores.map((s) => s[label]),
-        validation.map((e) => (e.labels.includes(label) ? 1 : 0)),
-        0.9,
-      ).threshold;
-    }
-    const testScores = ft.predict(test.map((e) => e.text));
-    fastText = computeSetMetrics(
-      test.map((e, i) => ({
-        gold: e.labels,
-        scores: testScores[i]!,
-        predicted: RISK_LABELS.filter((l) => testScores[i]![l] >= thresholds[l]),
-      })),
-    );
+    fastText = fastTextTestMetrics(ft, validation, test, 0.9);
   } finally {
     ft.dispose();
   }

@@ -8,7 +8,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { normaliseText } from '@tg-risk/models';
+import { chooseThreshold, normaliseText } from '@tg-risk/models';
+import { computeSetMetrics, type SetMetrics } from '../metrics/classification-metrics.ts';
 import { RISK_LABELS, type EvalExampleV1, type RiskLabel } from '@tg-risk/schemas';
 
 export interface FastTextOptions {
@@ -125,4 +126,33 @@ export function trainFastText(
     dispose: () => rmSync(dir, { recursive: true, force: true }),
   };
   return model;
+}
+
+/**
+ * fastText's test-split metrics with per-label thresholds chosen on validation at
+ * `targetPrecision`, the same procedure as our model's thresholds, so the two compare fairly.
+ */
+export function fastTextTestMetrics(
+  model: FastTextModel,
+  validation: readonly EvalExampleV1[],
+  test: readonly EvalExampleV1[],
+  targetPrecision: number,
+): SetMetrics {
+  const validationScores = model.predict(validation.map((e) => e.text));
+  const thresholds = {} as Record<RiskLabel, number>;
+  for (const label of RISK_LABELS) {
+    thresholds[label] = chooseThreshold(
+      validationScores.map((s) => s[label]),
+      validation.map((e) => (e.labels.includes(label) ? 1 : 0)),
+      targetPrecision,
+    ).threshold;
+  }
+  const testScores = model.predict(test.map((e) => e.text));
+  return computeSetMetrics(
+    test.map((e, i) => ({
+      gold: e.labels,
+      scores: testScores[i]!,
+      predicted: RISK_LABELS.filter((l) => testScores[i]![l] >= thresholds[l]),
+    })),
+  );
 }
