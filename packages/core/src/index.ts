@@ -1,6 +1,7 @@
 export * from './errors.ts';
 export * from './ports.ts';
 export * from './logger.ts';
+export * from './redact.ts';
 export * from './backoff.ts';
 export * from './config.ts';
 export * from './dead-letter.ts';

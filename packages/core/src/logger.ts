@@ -1,34 +1,38 @@
 /**
- * Structured JSON logs (pino) on stderr, so stdout stays free for JSONL output. Known secret fields
- * are redacted wherever they appear in a log object.
+ * Structured JSON logs (pino) on stderr, so stdout stays free for JSONL output. Secret fields and
+ * registered secret values are redacted at any depth, in the log object and in the message
+ * (redact.ts); pino's own path-based redaction only reaches the depths it is told about.
  */
-import { pino, type Logger, type LevelWithSilent } from 'pino';
+import { pino, type DestinationStream, type Logger, type LevelWithSilent } from 'pino';
+import { redactDeep, redactString } from './redact.ts';
 
 export type { Logger };
 
-/** Field names whose values never reach a log line. */
-export const REDACTED_FIELDS = [
-  'session',
-  'sessionString',
-  'apiHash',
-  'api_hash',
-  'password',
-  'token',
-  'authorization',
-  'TG_SESSION',
-  'TG_API_HASH',
-];
-
-/** Creates the process logger writing to stderr (fd 2). */
-export function createLogger(level: LevelWithSilent, name = 'tgrisk'): Logger {
+/** Creates the process logger writing to stderr (fd 2), or to `destination` (tests). */
+export function createLogger(
+  level: LevelWithSilent,
+  name = 'tgrisk',
+  destination: DestinationStream = pino.destination({ fd: 2, sync: true }),
+): Logger {
   return pino(
     {
       name,
       level,
-      redact: { paths: REDACTED_FIELDS.flatMap((f) => [f, `*.${f}`]), censor: '[redacted]' },
       base: { service: name },
+      formatters: { log: (object) => redactDeep(object) as Record<string, unknown> },
+      hooks: {
+        // The message string is not part of the object the formatter sees.
+        logMethod(args, method) {
+          method.apply(
+            this,
+            args.map((arg) => (typeof arg === 'string' ? redactString(arg) : arg)) as Parameters<
+              typeof method
+            >,
+          );
+        },
+      },
     },
-    pino.destination({ fd: 2, sync: true }),
+    destination,
   );
 }
 

@@ -6,7 +6,7 @@
  */
 import { chmod, mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UsageError } from '@tg-risk/core';
+import { registerSecret, UsageError } from '@tg-risk/core';
 
 /** Where `tgrisk login` saves the session unless --session or TG_SESSION_FILE says otherwise. */
 export const DEFAULT_SESSION_FILE = '.data/telegram.session';
@@ -44,6 +44,7 @@ function missing(problems: string[]): UsageError {
 export function apiCredentials(env: Env): ApiCredentials {
   const problems = apiProblems(env);
   if (problems.length > 0) throw missing(problems);
+  registerSecret(env.TG_API_HASH!.trim());
   return { apiId: Number(env.TG_API_ID!.trim()), apiHash: env.TG_API_HASH!.trim() };
 }
 
@@ -85,6 +86,9 @@ export async function liveCredentials(env: Env, file: string): Promise<LiveCrede
     }
   }
   if (problems.length > 0) throw missing(problems);
+  // From here on the logger cuts these values out of every line, wherever they end up.
+  registerSecret(session);
+  registerSecret(env.TG_API_HASH!.trim());
   return {
     apiId: Number(env.TG_API_ID!.trim()),
     apiHash: env.TG_API_HASH!.trim(),
