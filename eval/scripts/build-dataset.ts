@@ -11,9 +11,12 @@ import { assertValid, type EvalExampleV1 } from '@tg-risk/schemas';
 import { normaliseText } from '@tg-risk/models';
 import { fnv1a } from '../src/dataset/hash.ts';
 import { splitChannels, type Split } from '../src/dataset/split-by-channel.ts';
+import { correctionFor, readLabelCorrections } from '../src/dataset/label-audit.ts';
 
 const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
 const rawDir = path.join(dataDir, 'raw');
+const corrections = readLabelCorrections(path.join(dataDir, 'audit'));
+const applied = new Set<string>();
 const SALT = 'tg-risk-split-v1';
 
 interface RawLine {
@@ -49,6 +52,16 @@ for (const file of readdirSync(rawDir)
         problems.push(`${where}: missing channel`);
         return;
       }
+      try {
+        const correction = correctionFor(corrections, file, i + 1, String(raw.text));
+        if (correction) {
+          raw = { ...raw, labels: correction.labels, kind: correction.kind };
+          applied.add(`${file}:${i + 1}`);
+        }
+      } catch (error) {
+        problems.push((error as Error).message);
+        return;
+      }
       const kindOk =
         (raw.kind === 'violation' && raw.labels?.length > 0) ||
         ((raw.kind === 'hard_negative' || raw.kind === 'negative') && raw.labels?.length === 0);
@@ -78,6 +91,8 @@ for (const file of readdirSync(rawDir)
       }
     });
 }
+for (const [key, correction] of corrections)
+  if (!applied.has(key)) problems.push(`${correction.where}: no source line ${key} (or it was a duplicate)`);
 if (problems.length > 0) {
   console.error(`${problems.length} bad source lines:\n${problems.slice(0, 50).join('\n')}`);
   process.exit(1);
@@ -134,7 +149,16 @@ for (const split of Object.keys(out) as Split[])
   writeFileSync(path.join(dataDir, `${split}.jsonl`), `${out[split].join('\n')}\n`);
 writeFileSync(
   path.join(dataDir, 'stats.json'),
-  `${JSON.stringify({ total: examples.length, duplicates_dropped: duplicates, splits: stats }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      total: examples.length,
+      duplicates_dropped: duplicates,
+      label_corrections: applied.size,
+      splits: stats,
+    },
+    null,
+    2,
+  )}\n`,
 );
 console.log(
   `${examples.length} examples (${duplicates} near-duplicates dropped): ` +
