@@ -2,7 +2,8 @@
  * Builds eval/data/{train,validation,test}.jsonl (eval-example.v1 lines) from the authored sources in
  * eval/data/raw/*.jsonl: validates every line, drops near-duplicates (same text after normalisation),
  * gives each channel a stable numeric id, splits by channel and writes eval/data/stats.json.
- * Deterministic: the same sources give the same files byte for byte.
+ * Deterministic: the same sources give the same files byte for byte. With --check it writes nothing
+ * and fails when the committed files differ from what the sources give.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -145,11 +146,8 @@ for (const e of examples) {
   s.langs[e.lang!] = (s.langs[e.lang!] ?? 0) + 1;
 }
 for (const [channel, split] of splits) if (channelSizes.has(channel)) stats[split].channels++;
-for (const split of Object.keys(out) as Split[])
-  writeFileSync(path.join(dataDir, `${split}.jsonl`), `${out[split].join('\n')}\n`);
-writeFileSync(
-  path.join(dataDir, 'stats.json'),
-  `${JSON.stringify(
+const built: Record<string, string> = {
+  'stats.json': `${JSON.stringify(
     {
       total: examples.length,
       duplicates_dropped: duplicates,
@@ -159,7 +157,24 @@ writeFileSync(
     null,
     2,
   )}\n`,
-);
+};
+for (const split of Object.keys(out) as Split[]) built[`${split}.jsonl`] = `${out[split].join('\n')}\n`;
+if (process.argv.includes('--check')) {
+  // The committed splits must be exactly what the sources and corrections give.
+  const stale = Object.keys(built).filter((name) => {
+    try {
+      return readFileSync(path.join(dataDir, name), 'utf8') !== built[name];
+    } catch {
+      return true;
+    }
+  });
+  if (stale.length > 0) {
+    console.error(`eval/data is out of date (${stale.join(', ')}): run npm run data:build`);
+    process.exit(1);
+  }
+} else {
+  for (const [name, text] of Object.entries(built)) writeFileSync(path.join(dataDir, name), text);
+}
 console.log(
   `${examples.length} examples (${duplicates} near-duplicates dropped): ` +
     (Object.keys(out) as Split[]).map((s) => `${s} ${out[s].length}`).join(', '),

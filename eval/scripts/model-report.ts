@@ -10,7 +10,7 @@ import { createRiskClassifier, readRiskModelFiles, stableJson } from '@tg-risk/m
 import { assertValid, RISK_LABELS, type EvalExampleV1 } from '@tg-risk/schemas';
 import { round4, type SetMetrics } from '../src/metrics/classification-metrics.ts';
 import { reportFromScores, scoreExamples } from '../src/offline/evaluate-classifier.ts';
-import { fastTextAvailable, fastTextTestMetrics, trainFastText } from '../src/peers/fasttext.ts';
+import { fastTextAvailable, fastTextTestMetrics } from '../src/peers/fasttext.ts';
 import { renderModelCard } from '../src/reports/model-card.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,12 +30,7 @@ await classifier.close();
 
 let fastText: SetMetrics | null = null;
 if (fastTextAvailable()) {
-  const ft = trainFastText(train);
-  try {
-    fastText = fastTextTestMetrics(ft, validation, test, 0.9);
-  } finally {
-    ft.dispose();
-  }
+  fastText = fastTextTestMetrics(train, validation, test, 0.9);
 }
 
 const files = readRiskModelFiles(modelDir);

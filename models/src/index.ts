@@ -4,6 +4,7 @@ export { normaliseText, originalSpan, type NormalisedText } from './risk-model/n
 export { createDefaultClassifier, DEFAULT_MODEL_DIR } from './default-classifier.ts';
 export { createRiskClassifier, type RiskClassifierOptions } from './risk-model/risk-classifier.ts';
 export { chooseThreshold, type ThresholdChoice } from './risk-model/train/choose-threshold.ts';
+export { channelFolds, OUT_OF_FOLD_FOLDS } from './risk-model/train/channel-folds.ts';
 export {
   trainRiskModel,
   DEFAULT_TRAINING_OPTIONS,

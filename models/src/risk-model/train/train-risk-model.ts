@@ -17,10 +17,7 @@ import { chooseThreshold } from './choose-threshold.ts';
 import { fitPlatt, plattProbability } from './platt.ts';
 import { calibration as calibrationTable } from './reliability.ts';
 import { linearLogits, trainLinear, type TrainOptions } from './train-linear.ts';
-import { fnv1a } from '../features/hash.ts';
-
-/** Folds for out-of-fold calibration scores. */
-const FOLDS = 5;
+import { channelFolds, OUT_OF_FOLD_FOLDS as FOLDS } from './channel-folds.ts';
 
 export const RISK_MODEL_NAME = 'tgrisk-risk';
 export const RISK_MODEL_VERSION = '1.0.0';
@@ -62,7 +59,7 @@ export async function trainRiskModel(
   // no labelled message is spent only on choosing thresholds.
   const all = [...train, ...validation];
   const examples = all.map(toExample);
-  const fold = all.map((e) => fnv1a(e.channel_id ?? String(e.id ?? e.text)) % FOLDS);
+  const fold = channelFolds(all);
   const oofLogits = new Float64Array(all.length * labels);
   for (let f = 0; f < FOLDS; f++) {
     const model = trainLinear(
