@@ -4,9 +4,7 @@
  * become dead-letter.v1 records with their reason; the rest of the file goes on.
  */
 import {
-  CORRELATION_HEADER,
   makeDeadLetter,
-  newCorrelationId,
   type LabelStore,
   type Logger,
   type MessageSink,
@@ -15,6 +13,7 @@ import {
   type StoredDeadLetter,
 } from '@tg-risk/core';
 import type { ConfigV1 } from '@tg-risk/schemas';
+import { deadLetterRecord, messageRecord } from './outgoing-records.ts';
 import { readTelegramExport, type ExportSummary } from './telegram-export/index.ts';
 
 export interface ExportIngestDeps {
@@ -57,18 +56,7 @@ export function buildExportIngest(deps: ExportIngestDeps, config: ExportIngestCo
       try {
         for await (const event of reader) {
           if (event.kind === 'message') {
-            // Follows the message to its label: logged here and by the classifier (see correlation.ts).
-            const correlationId = newCorrelationId();
-            pending.push({
-              topic: config.topics.messages,
-              key: event.record.channel_id,
-              value: Buffer.from(JSON.stringify(event.record)),
-              headers: { [CORRELATION_HEADER]: correlationId },
-            });
-            deps.logger.debug(
-              { correlationId, channelId: event.record.channel_id, messageId: event.record.message_id },
-              'ingested',
-            );
+            pending.push(messageRecord(event.record, config.topics, deps.logger));
           } else {
             const context = event.error.context;
             const index = event.kind === 'bad' ? event.index : undefined;
@@ -88,11 +76,9 @@ export function buildExportIngest(deps: ExportIngestDeps, config: ExportIngestCo
             const chat =
               event.kind === 'bad' ? event.chatId : `${event.chat.section}[${event.chat.position}]`;
             dead.push({ sourceKey: `file:${path}#${chat}/${index ?? 'chat'}`, deadLetter });
-            pending.push({
-              topic: config.topics.deadLetters,
-              key: event.kind === 'bad' ? event.chatId : null,
-              value: Buffer.from(JSON.stringify(deadLetter)),
-            });
+            pending.push(
+              deadLetterRecord(deadLetter, event.kind === 'bad' ? event.chatId : null, config.topics),
+            );
             deps.metrics?.deadLetters.inc({ stage: 'import', code: deadLetter.error.code });
             deps.logger.warn({ code: event.error.code }, event.error.message);
           }

@@ -6,7 +6,7 @@
 import { Api } from 'telegram';
 import { returnBigInt } from 'telegram/Helpers.js';
 import { describe, expect, it } from 'vitest';
-import { silentLogger, type IngestStateStore, type MessageSink } from '@tg-risk/core';
+import { CORRELATION_HEADER, silentLogger, type IngestStateStore, type MessageSink } from '@tg-risk/core';
 import { parseChannelList } from './channel-list.ts';
 import { createGramjsTelegramPort } from './gramjs/telegram-port.ts';
 import { DEFAULT_LIVE_OPTIONS, LiveIngest, type LiveIngestOptions } from './live-ingest.ts';
@@ -78,8 +78,12 @@ describe('backfill', () => {
     const first = h.sink.messages()[0]!;
     expect(first).toMatchObject({ channel_id: '1001', channel_username: 'shopchan', channel_title: 'Shop' });
     expect(first.source).toEqual({ kind: 'telegram_live' });
-    // Same path as export ingestion: the messages topic, keyed by channel id.
+    // Same path as export ingestion: the messages topic, keyed by channel id, each with its own
+    // correlation id so it can be followed to its label.
     expect(h.sink.sent.every((r) => r.key === '1001')).toBe(true);
+    const correlationIds = h.sink.sent.map((r) => r.headers?.[CORRELATION_HEADER]);
+    expect(correlationIds.every((id) => typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id))).toBe(true);
+    expect(new Set(correlationIds).size).toBe(h.sink.sent.length);
   });
 
   it('starts below the N-th newest message with --limit and after --since', async () => {

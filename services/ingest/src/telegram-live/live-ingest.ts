@@ -139,7 +139,12 @@ export class LiveIngest {
     this.port = guardPort(deps.port, gate);
     const common = { port: this.port, state: deps.state, metrics: this.metrics, logger: deps.logger, now };
     const publisher = createLivePublisher(
-      { sink: deps.sink, now, ...(deps.deadLetterStore ? { deadLetterStore: deps.deadLetterStore } : {}) },
+      {
+        sink: deps.sink,
+        now,
+        logger: deps.logger,
+        ...(deps.deadLetterStore ? { deadLetterStore: deps.deadLetterStore } : {}),
+      },
       deps.topics,
     );
     this.setup = new ChannelSetup(common, options);
