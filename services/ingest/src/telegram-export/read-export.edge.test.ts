@@ -21,6 +21,43 @@ describe('readTelegramExport: broken files', () => {
     expect(poison.context).toMatchObject({ file: 'truncated.json', index: 1, channelId: '3333333333' });
   });
 
+  it('throws EXPORT_NOT_UTF8 at the first bad byte, after yielding every message before it', async () => {
+    const head = Buffer.from('{"name":"x","id":5,"type":"public_channel","messages":[');
+    const message = (id: number, text: string) =>
+      Buffer.from(`{"id":${id},"type":"message","date":"2024-05-01T10:00:00","text":"${text}"},`);
+    // Block size 16 puts the bad byte (a lone continuation byte 0x80) mid-block, several blocks in.
+    const bytes = Buffer.concat([
+      head,
+      message(1, 'xin chào đá'),
+      message(2, 'ok'),
+      Buffer.from('{"id":3,"type":"message","date":"2024-05-01T10:00:00","text":"bad '),
+      Buffer.from([0x80]),
+      Buffer.from('"}]}'),
+    ]);
+    const at = bytes.indexOf(0x80, head.length + 60);
+    const path = await tmp.write('damaged.json', bytes);
+    const { error, events } = await failure(path, { file: 'damaged.json', readBlockSize: 16 });
+    expect(events.map((e) => (e.kind === 'message' ? e.record.text : e.kind))).toEqual(['xin chào đá', 'ok']);
+    const poison = error as PoisonRecordError;
+    expect(poison.code).toBe('EXPORT_NOT_UTF8');
+    expect(poison.message).toBe(
+      `damaged.json: not valid UTF-8 at byte ${at} (the file is damaged: Telegram writes UTF-8), ` +
+        'after damaged.json: message #1 (chat 5); everything before it was read',
+    );
+  });
+
+  it.each([
+    ['an overlong encoding', [0xc0, 0xaf]],
+    ['a UTF-16 surrogate', [0xed, 0xa0, 0x80]],
+    ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80]],
+    ['a sequence cut off at the end of the file', [0xe2, 0x82]],
+  ])('rejects %s instead of replacing it with U+FFFD', async (_name, bad) => {
+    const bytes = Buffer.concat([Buffer.from('{"name":"x","id":5,"messages":[]} '), Buffer.from(bad)]);
+    const { error } = await failure(await tmp.write('bad-bytes.json', bytes));
+    expect((error as PoisonRecordError).code).toBe('EXPORT_NOT_UTF8');
+    expect((error as PoisonRecordError).message).toContain('not valid UTF-8 at byte 34');
+  });
+
   it('throws EXPORT_JSON_SYNTAX with the parser problem on malformed JSON', async () => {
     const path = await tmp.write(
       'garbage.json',

@@ -11,6 +11,7 @@ import { jsonParser } from 'stream-json/parser.js';
 import { describeLocation } from './export-errors.ts';
 import { emptySummary, ExportEventCollector, type ExportEvent, type ExportSummary } from './export-events.ts';
 import { ExportWalker } from './export-walker.ts';
+import { Utf8Validator } from './utf8-validator.ts';
 
 /** Options of readTelegramExport. */
 export interface ReadExportOptions {
@@ -55,6 +56,7 @@ async function* readEvents(path: string, file: string, blockSize: number, summar
   // Packed tokens only: keys, strings and numbers arrive whole, which is what the Assembler reads.
   const tokenize = jsonParser({ streamValues: false });
   const decoder = new StringDecoder('utf8');
+  const utf8 = new Utf8Validator();
   let bytesRead = 0;
   let firstText = true;
 
@@ -63,6 +65,14 @@ async function* readEvents(path: string, file: string, blockSize: number, summar
     const context = { file, index: last?.index, channelId: last?.chatId ?? undefined, bytesRead };
     const message = `${file}: invalid JSON, ${problem}, ${afterLastMessage(file, last)}`;
     return new PoisonRecordError('EXPORT_JSON_SYNTAX', message, { context, cause });
+  };
+  const encodingError = (at: number): PoisonRecordError => {
+    const last = collector.last;
+    const context = { file, index: last?.index, channelId: last?.chatId ?? undefined, bytesRead: at };
+    const message =
+      `${file}: not valid UTF-8 at byte ${at} (the file is damaged: Telegram writes UTF-8), ` +
+      `${afterLastMessage(file, last)}; everything before it was read`;
+    return new PoisonRecordError('EXPORT_NOT_UTF8', message, { context });
   };
 
   const feed = (text: string, blockStart: number): void => {
@@ -90,11 +100,17 @@ async function* readEvents(path: string, file: string, blockSize: number, summar
       if (n === 0) break;
       const blockStart = bytesRead;
       bytesRead += n;
+      const bad = utf8.push(block.subarray(0, n));
+      // The messages before a bad byte are delivered; then the read stops there (encodingError).
+      const good = bad < 0 ? n : Math.max(0, bad - blockStart);
       // StringDecoder copies out of `block` and carries a split UTF-8 sequence to the next block.
-      feed(decoder.write(block.subarray(0, n)), blockStart);
+      feed(decoder.write(block.subarray(0, good)), blockStart);
       summary.layout = walker.layout;
       yield* queue.splice(0);
+      if (bad >= 0) throw encodingError(bad);
     }
+    const unfinished = utf8.end();
+    if (unfinished >= 0) throw encodingError(unfinished);
     // The newline ends a bare top-level number, which the tokenizer holds until it sees a delimiter.
     feed(`${decoder.end()}\n`, bytesRead);
     summary.layout = walker.layout;

@@ -38,7 +38,7 @@ export async function failure(
 /** A temp dir for the calling test file, created before and removed after its tests. */
 export function useTmpDir(): {
   dir: () => string;
-  write: (name: string, content: string) => Promise<string>;
+  write: (name: string, content: string | Uint8Array) => Promise<string>;
 } {
   let dir = '';
   beforeAll(async () => {
