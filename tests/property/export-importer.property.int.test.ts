@@ -180,9 +180,12 @@ describe('export importer against bad input', () => {
           // Only a broken file stops the reader, and with a coded error naming the file.
           expect(damage.kind).not.toBe('none');
           expect(error).toBeInstanceOf(PoisonRecordError);
-          expect((error as PoisonRecordError).code).toMatch(/^EXPORT_(JSON_SYNTAX|NOT_TELEGRAM)$/);
+          expect((error as PoisonRecordError).code).toMatch(/^EXPORT_(JSON_SYNTAX|NOT_TELEGRAM|NOT_UTF8)$/);
           expect((error as Error).message).toContain('export.json');
         }
+        // Bad bytes are never passed on as U+FFFD: the reader stops at them, naming the offset.
+        if (damage.kind === 'utf8')
+          expect((error as PoisonRecordError | undefined)?.code).toBe('EXPORT_NOT_UTF8');
         if (damage.kind === 'none') {
           expect(error).toBeUndefined();
           expect(delivered).toEqual(Array.from({ length: good }, (_, i) => i + 1));
