@@ -9,6 +9,7 @@ export {
   trainRiskModel,
   DEFAULT_TRAINING_OPTIONS,
   type ModelDirectoryFiles,
+  THRESHOLD_Z,
 } from './risk-model/train/train-risk-model.ts';
 export { readRiskModelFiles, stableJson, type RiskThresholds } from './risk-model/model-files.ts';
 export { extractFeatures, DEFAULT_FEATURE_CONFIG } from './risk-model/features/extract-features.ts';

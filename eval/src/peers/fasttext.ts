@@ -8,7 +8,13 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { channelFolds, chooseThreshold, normaliseText, OUT_OF_FOLD_FOLDS } from '@tg-risk/models';
+import {
+  channelFolds,
+  chooseThreshold,
+  normaliseText,
+  OUT_OF_FOLD_FOLDS,
+  THRESHOLD_Z,
+} from '@tg-risk/models';
 import { computeSetMetrics, type SetMetrics } from '../metrics/classification-metrics.ts';
 import { RISK_LABELS, type EvalExampleV1, type RiskLabel } from '@tg-risk/schemas';
 
@@ -163,6 +169,9 @@ export function fastTextTestMetrics(
       outOfFold.map((s) => s[label]),
       all.map((e) => (e.labels.includes(label) ? 1 : 0)),
       targetPrecision,
+      0.98,
+      10,
+      THRESHOLD_Z,
     ).threshold;
   }
   const model = trainFastText(all, options);

@@ -16,7 +16,10 @@ export interface RiskModelDescription {
 
 export interface LabelThreshold {
   threshold: number;
+  /** Out-of-fold precision and recall at the threshold. */
   precision: number;
+  /** One-sided lower confidence bound of that precision; it is what reached the target. */
+  precision_lower_bound?: number;
   recall: number;
   review_low: number;
   target_missed: boolean;
@@ -25,6 +28,8 @@ export interface LabelThreshold {
 export interface RiskThresholds {
   set: string;
   target_precision: number;
+  /** The confidence of precision_lower_bound (one-sided), when thresholds were chosen on a bound. */
+  confidence?: number;
   labels: Record<RiskLabel, LabelThreshold>;
 }
 
