@@ -21,7 +21,9 @@ export interface FeatureConfig {
 }
 
 export const DEFAULT_FEATURE_CONFIG: Readonly<FeatureConfig> = Object.freeze({
-  buckets: 1 << 18,
+  // 2^20 rows: at ~30,000 training messages, 2^18 and 2^19 lost 0.03 and 0.015 of out-of-fold recall
+  // at precision 0.90 to hash collisions; 2^21 gained nothing more (12 MB of float32 weights).
+  buckets: 1 << 20,
   charNgramMin: 2,
   charNgramMax: 5,
   maxChars: 4096,

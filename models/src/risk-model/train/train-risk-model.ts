@@ -29,15 +29,22 @@ export interface RiskTrainingOptions extends TrainOptions {
 }
 
 export const DEFAULT_TRAINING_OPTIONS: Readonly<RiskTrainingOptions> = Object.freeze({
-  // Chosen on validation (average precision per label) among epochs 3-25, learning rates 0.05-1
-  // and L2 1e-6-1e-2: the model memorises the training split at any setting, and stronger L2
-  // generalises best.
+  // Chosen by out-of-fold recall at precision 0.90 (training + validation, folds by channel) among
+  // epochs 6-25, learning rates 0.1-0.5 and L2 3e-4..1e-2. Settings matter little (+-0.01); the
+  // amount and variety of data matters most (recall rose from 0.57 to 0.85 as data grew 7k -> 28k).
   epochs: 12,
   learningRate: 0.3,
-  l2: 3e-3,
+  l2: 5e-4,
   seed: 20261129,
   targetPrecision: 0.9,
 });
+
+/**
+ * Thresholds must reach the target precision with this one-sided confidence (z = 1.645): the
+ * promise "precision >= 0.90" should hold on new data, not only on the messages that chose it.
+ */
+export const THRESHOLD_CONFIDENCE = 0.95;
+export const THRESHOLD_Z = 1.6448536269514722;
 
 /** The files of a model directory, as bytes, keyed by file name. */
 export type ModelDirectoryFiles = Record<string, Uint8Array>;
@@ -88,10 +95,11 @@ export async function trainRiskModel(
   const calibration = {} as Record<RiskLabel, unknown>;
   RISK_LABELS.forEach((label, k) => {
     const scores = column(k).map((z) => round6(plattProbability(platt[k]!, z)));
-    const choice = chooseThreshold(scores, targetsOf(k), options.targetPrecision);
+    const choice = chooseThreshold(scores, targetsOf(k), options.targetPrecision, 0.98, 10, THRESHOLD_Z);
     thresholdLabels[label] = {
       threshold: choice.threshold,
       precision: round6(choice.precision),
+      precision_lower_bound: round6(choice.precisionLower),
       recall: round6(choice.recall),
       review_low: choice.reviewLow,
       target_missed: choice.targetMissed,
@@ -117,6 +125,7 @@ export async function trainRiskModel(
   const thresholds: RiskThresholds = {
     set: `precision@${options.targetPrecision.toFixed(2)}`,
     target_precision: options.targetPrecision,
+    confidence: THRESHOLD_CONFIDENCE,
     labels: thresholdLabels,
   };
   const description: RiskModelDescription = {
@@ -126,7 +135,7 @@ export async function trainRiskModel(
     features,
     normalisation: NORMALISATION_VERSION,
     training: {
-      algorithm: 'one-vs-rest logistic regression, AdaGrad, L2; Platt scaling on validation',
+      algorithm: 'one-vs-rest logistic regression, AdaGrad, L2; Platt scaling on out-of-fold scores',
       epochs: options.epochs,
       learning_rate: options.learningRate,
       l2: options.l2,
