@@ -7,7 +7,16 @@ export interface ModelCardInput {
   model: string;
   ours: EvaluationReport;
   fastText: SetMetrics | null;
-  thresholds: Record<string, { threshold: number; review_low: number; precision: number; recall: number }>;
+  thresholds: Record<
+    string,
+    {
+      threshold: number;
+      review_low: number;
+      precision: number;
+      precision_lower_bound?: number;
+      recall: number;
+    }
+  >;
   targetPrecision: number;
   data: {
     train: number;
@@ -58,16 +67,22 @@ export function renderModelCard(input: ModelCardInput): string {
     '  with diacritics, language-independent indicators (crypto wallets, phones, handles, bots, link',
     '  shorteners, invite links, prices per unit, "% per day" returns) and curated multilingual cue lexicons,',
     '  including cues of talking *about* an activity (news, warnings, recovery).',
-    '- One-vs-rest logistic regression (AdaGrad, L2), Platt-scaled on validation, exported to ONNX and run',
-    '  with onnxruntime-node. Deterministic: same data and seed give byte-identical files (MANIFEST.json).',
-    `- Thresholds chosen on validation for precision >= ${input.targetPrecision.toFixed(2)} per label; scores in`,
+    '- One-vs-rest logistic regression (AdaGrad, L2) trained on training + validation, exported to ONNX',
+    '  and run with onnxruntime-node. Deterministic: same data and seed give byte-identical files',
+    '  (MANIFEST.json).',
+    '- Platt calibration and thresholds come from 5-fold out-of-fold scores over training + validation,',
+    '  folds by channel (each message scored by a model that never saw its channel), so no labelled',
+    '  message is spent only on choosing them. Each threshold is the lowest score whose out-of-fold',
+    `  precision reaches ${input.targetPrecision.toFixed(2)} with one-sided 95% confidence (Wilson lower bound), so the`,
+    '  promised precision holds on new data, not only on the messages that chose it. Scores in',
     '  [review_low, threshold) form the review band that the review queue shows first.',
     '',
-    '| label | threshold | review band from | validation precision | validation recall |',
+    '| label | threshold | review band from | out-of-fold precision (95% lower bound) | out-of-fold recall |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...RISK_LABELS.map((l) => {
       const t = input.thresholds[l]!;
-      return `| ${l} | ${f(t.threshold)} | ${f(t.review_low)} | ${f(t.precision)} | ${f(t.recall)} |`;
+      const bound = t.precision_lower_bound === undefined ? '' : ` (${f(t.precision_lower_bound)})`;
+      return `| ${l} | ${f(t.threshold)} | ${f(t.review_low)} | ${f(t.precision)}${bound} | ${f(t.recall)} |`;
     }),
     '',
     '## Data',
@@ -104,8 +119,9 @@ export function renderModelCard(input: ModelCardInput): string {
     '',
     ...(input.fastText
       ? [
-          'fastText (Debian `fasttext`, one-vs-all loss, word bigrams, char 2-5-grams, same normalisation,',
-          'thresholds chosen on the same validation split at the same target precision):',
+          'fastText (Debian `fasttext`, one-vs-all loss, word bigrams, char 2-5-grams, same normalisation),',
+          'under the same protocol: thresholds from out-of-fold scores over the same channel folds at the same',
+          'target precision and confidence, then trained on training + validation:',
           '',
           ...labelTable(input.fastText),
           '',
@@ -120,7 +136,14 @@ export function renderModelCard(input: ModelCardInput): string {
     '- Messages that only *talk about* an activity but copy an offer verbatim (quoted scams) are the',
     '  hardest negatives; quotes without clear condemnation count as the quoted label under the policy.',
     '- Emoji-only or image-only offers carry little text; new slang is missed until it is in the data.',
-    '- Languages with little data (zh, id, es, th) have wide intervals; see the per-language table.',
+    '- Policy calls the writers flagged as borderline, and labelled as shown (eval/data/README.md):',
+    '  shop housekeeping posts that name no product (no label); "warnings" that steer to a recovery agent',
+    '  or an "official" handle (fraud); prescription drugs without prescription (drugs); licensed',
+    '  cannabis information without a public sale offer (no label); extortion by armed groups',
+    '  (terrorism); fund-raising for fighters through fake investments (terrorism + fraud); courier or',
+    '  suitcase jobs with "don\'t ask" wording (drugs only when the text points to drugs). Independent',
+    '  labellers may decide these differently, and the model follows the data.',
+    '- Languages are tested on a few hundred messages each; see the per-language table and its intervals.',
     '',
     '## Files',
     '',
