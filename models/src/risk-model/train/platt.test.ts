@@ -33,7 +33,9 @@ describe('chooseThreshold', () => {
   it('with z > 0, needs the lower confidence bound of precision to reach the target', () => {
     // Falling scores: the top 400 have precision 0.96, the next 200 0.80, the rest are negatives.
     const scores = Array.from({ length: 1000 }, (_, i) => 1 - i / 1000);
-    const targets = scores.map((_, i) => (i < 400 ? (i % 25 === 24 ? 0 : 1) : i < 600 ? (i % 5 === 4 ? 0 : 1) : 0));
+    const targets = scores.map((_, i) =>
+      i < 400 ? (i % 25 === 24 ? 0 : 1) : i < 600 ? (i % 5 === 4 ? 0 : 1) : 0,
+    );
     const point = chooseThreshold(scores, targets, 0.9, 0.98, 10);
     const bounded = chooseThreshold(scores, targets, 0.9, 0.98, 10, 1.6448536269514722);
     expect(point.precision).toBeGreaterThanOrEqual(0.9);
