@@ -2,9 +2,10 @@
  * The shipped default model on the repo's own data: quality on the test split at the saved
  * thresholds, the obfuscation suite, and retraining that reproduces the shipped files byte for byte.
  *
- * The quality floors below are regression guards set under today's measured figures (see
- * models/tgrisk-risk/MODEL_CARD.md), not the product goal: the goal is macro-F1 >= 0.90 with
- * precision >= 0.90 per label, which the current model does not reach (macro-F1 about 0.75).
+ * The quality bar is the product's: macro-F1 >= 0.90 and precision >= 0.90 per label at the saved
+ * thresholds (measured 0.906; precision 0.905 / 0.930 / 0.934, see models/tgrisk-risk/MODEL_CARD.md).
+ * Retraining is deterministic, so a change to the data or the trainer that breaks the promise
+ * fails here.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,12 +39,12 @@ beforeAll(async () => {
 afterAll(() => classifier.close());
 
 describe('shipped model on the test split', () => {
-  it('keeps precision near the 0.90 the thresholds were chosen for, and macro-F1 above its floor', async () => {
+  it('reaches macro-F1 >= 0.90 with precision >= 0.90 for every label', async () => {
     const metrics = computeSetMetrics(await scoreExamples(classifier, test));
     const summary = JSON.stringify(Object.fromEntries(RISK_LABELS.map((l) => [l, metrics.labels[l]])));
-    expect(metrics.macro_f1, summary).toBeGreaterThanOrEqual(0.72);
+    expect(metrics.macro_f1, summary).toBeGreaterThanOrEqual(0.9);
     for (const label of RISK_LABELS)
-      expect(metrics.labels[label].precision, `${label}: ${summary}`).toBeGreaterThanOrEqual(0.85);
+      expect(metrics.labels[label].precision, `${label}: ${summary}`).toBeGreaterThanOrEqual(0.9);
   });
 
   it('gives obfuscated variants the labels of their plain text in >= 95% of cases', async () => {
