@@ -10,6 +10,7 @@ export * from './estimate-report.v1.ts';
 export * from './eval-compare.v1.ts';
 export * from './eval-example.v1.ts';
 export * from './eval-report.v1.ts';
+export * from './label-correction.v1.ts';
 export * from './label.v1.ts';
 export * from './message.v1.ts';
 export * from './review-decision.v1.ts';

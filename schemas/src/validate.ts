@@ -27,6 +27,7 @@ import reviewSettingsSchema from '../json/review-settings.v1.json' with { type: 
 import reviewItemSchema from '../json/review-item.v1.json' with { type: 'json' };
 import reviewDecisionSchema from '../json/review-decision.v1.json' with { type: 'json' };
 import reviewSampleRequestSchema from '../json/review-sample-request.v1.json' with { type: 'json' };
+import labelCorrectionSchema from '../json/label-correction.v1.json' with { type: 'json' };
 import type {
   ChannelGoldV1,
   ChannelV1,
@@ -39,6 +40,7 @@ import type {
   EvalCompareV1,
   EvalExampleV1,
   EvalReportV1,
+  LabelCorrectionV1,
   LabelV1,
   MessageV1,
   ReviewDecisionV1,
@@ -76,6 +78,7 @@ export interface SchemaTypes {
   'review-item.v1': ReviewItemV1;
   'review-decision.v1': ReviewDecisionV1;
   'review-sample-request.v1': ReviewSampleRequestV1;
+  'label-correction.v1': LabelCorrectionV1;
 }
 export type SchemaName = keyof SchemaTypes;
 
@@ -128,6 +131,7 @@ function buildValidators(): { [K in SchemaName]: ValidateFunction<SchemaTypes[K]
     'review-item.v1': ajv.compile<ReviewItemV1>(reviewItemSchema),
     'review-decision.v1': ajv.compile<ReviewDecisionV1>(reviewDecisionSchema),
     'review-sample-request.v1': ajv.compile<ReviewSampleRequestV1>(reviewSampleRequestSchema),
+    'label-correction.v1': ajv.compile<LabelCorrectionV1>(labelCorrectionSchema),
   };
 }
 

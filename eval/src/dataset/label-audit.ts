@@ -7,22 +7,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { schemaIssues, type LabelCorrectionV1 } from '@tg-risk/schemas';
 
-export interface LabelCorrection {
-  /** Source file name in eval/data/raw, e.g. "en-a-01.jsonl". */
-  file: string;
-  /** 1-based line number in that file. */
-  line: number;
-  /** The first characters of the message's text, to check the correction still points at it. */
-  text_start: string;
-  labels: string[];
-  kind: 'violation' | 'hard_negative' | 'negative';
-  reason: string;
-  /** Which audit file it came from, and where. */
+/** A label-correction.v1 line and where it was read. */
+export interface LabelCorrection extends LabelCorrectionV1 {
+  /** Which audit file it came from, and which line. */
   where: string;
 }
-
-const LABELS = new Set(['fraud', 'drugs', 'terrorism']);
 
 /** Reads every correction in `auditDir`; throws naming each malformed or duplicated entry. */
 export function readLabelCorrections(auditDir: string): Map<string, LabelCorrection> {
@@ -42,26 +33,22 @@ export function readLabelCorrections(auditDir: string): Map<string, LabelCorrect
       .forEach((text, i) => {
         if (text.trim() === '') return;
         const where = `audit/${name}:${i + 1}`;
-        let entry: Omit<LabelCorrection, 'where'>;
+        let parsed: unknown;
         try {
-          entry = JSON.parse(text) as Omit<LabelCorrection, 'where'>;
+          parsed = JSON.parse(text);
         } catch (error) {
           problems.push(`${where}: not JSON (${(error as Error).message})`);
           return;
         }
-        const labelsOk = Array.isArray(entry.labels) && entry.labels.every((l) => LABELS.has(l));
-        const kindOk =
-          labelsOk &&
-          ((entry.kind === 'violation' && entry.labels.length > 0) ||
-            ((entry.kind === 'hard_negative' || entry.kind === 'negative') && entry.labels.length === 0));
-        if (typeof entry.file !== 'string' || !Number.isInteger(entry.line) || entry.line < 1) {
-          problems.push(`${where}: needs "file" (a raw file name) and "line" (a positive integer)`);
-        } else if (typeof entry.text_start !== 'string' || entry.text_start.length < 8) {
-          problems.push(`${where}: "text_start" must hold at least the first 8 characters of the text`);
-        } else if (!kindOk) {
+        const issues = schemaIssues('label-correction.v1', parsed);
+        if (issues.length > 0) {
+          problems.push(`${where}: ${issues.map((i) => `${i.path || '(record)'} ${i.message}`).join('; ')}`);
+          return;
+        }
+        const entry = parsed as LabelCorrectionV1;
+        // The schema cannot tie kind to labels in a way that reads well when it fails; say it plainly.
+        if ((entry.kind === 'violation') !== entry.labels.length > 0) {
           problems.push(`${where}: kind "${entry.kind}" does not fit labels ${JSON.stringify(entry.labels)}`);
-        } else if (typeof entry.reason !== 'string' || entry.reason.trim() === '') {
-          problems.push(`${where}: "reason" is empty; say why under the label policy`);
         } else {
           const key = `${entry.file}:${entry.line}`;
           const earlier = corrections.get(key);
