@@ -13,6 +13,7 @@ export * from './eval-report.v1.ts';
 export * from './label-correction.v1.ts';
 export * from './label.v1.ts';
 export * from './message.v1.ts';
+export * from './model-thresholds.v1.ts';
 export * from './review-decision.v1.ts';
 export * from './review-item.v1.ts';
 export * from './review-login.v1.ts';

@@ -28,6 +28,7 @@ import reviewItemSchema from '../json/review-item.v1.json' with { type: 'json' }
 import reviewDecisionSchema from '../json/review-decision.v1.json' with { type: 'json' };
 import reviewSampleRequestSchema from '../json/review-sample-request.v1.json' with { type: 'json' };
 import labelCorrectionSchema from '../json/label-correction.v1.json' with { type: 'json' };
+import modelThresholdsSchema from '../json/model-thresholds.v1.json' with { type: 'json' };
 import type {
   ChannelGoldV1,
   ChannelV1,
@@ -43,6 +44,7 @@ import type {
   LabelCorrectionV1,
   LabelV1,
   MessageV1,
+  ModelThresholdsV1,
   ReviewDecisionV1,
   ReviewItemV1,
   ReviewLoginV1,
@@ -79,6 +81,7 @@ export interface SchemaTypes {
   'review-decision.v1': ReviewDecisionV1;
   'review-sample-request.v1': ReviewSampleRequestV1;
   'label-correction.v1': LabelCorrectionV1;
+  'model-thresholds.v1': ModelThresholdsV1;
 }
 export type SchemaName = keyof SchemaTypes;
 
@@ -132,6 +135,7 @@ function buildValidators(): { [K in SchemaName]: ValidateFunction<SchemaTypes[K]
     'review-decision.v1': ajv.compile<ReviewDecisionV1>(reviewDecisionSchema),
     'review-sample-request.v1': ajv.compile<ReviewSampleRequestV1>(reviewSampleRequestSchema),
     'label-correction.v1': ajv.compile<LabelCorrectionV1>(labelCorrectionSchema),
+    'model-thresholds.v1': ajv.compile<ModelThresholdsV1>(modelThresholdsSchema),
   };
 }
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '@tg-risk/core';
-import type { RiskLabel } from '@tg-risk/schemas';
+import { schemaIssues, type ModelThresholdsV1, type RiskLabel } from '@tg-risk/schemas';
 import type { FeatureConfig } from './features/extract-features.ts';
 
 export interface RiskModelDescription {
@@ -14,24 +14,9 @@ export interface RiskModelDescription {
   training: Record<string, unknown>;
 }
 
-export interface LabelThreshold {
-  threshold: number;
-  /** Out-of-fold precision and recall at the threshold. */
-  precision: number;
-  /** One-sided lower confidence bound of that precision; it is what reached the target. */
-  precision_lower_bound?: number;
-  recall: number;
-  review_low: number;
-  target_missed: boolean;
-}
-
-export interface RiskThresholds {
-  set: string;
-  target_precision: number;
-  /** The confidence of precision_lower_bound (one-sided), when thresholds were chosen on a bound. */
-  confidence?: number;
-  labels: Record<RiskLabel, LabelThreshold>;
-}
+/** thresholds.json, as its schema (schemas/json/model-thresholds.v1.json) defines it. */
+export type RiskThresholds = ModelThresholdsV1;
+export type LabelThreshold = RiskThresholds['labels'][RiskLabel];
 
 export interface RiskModelFiles {
   description: RiskModelDescription;
@@ -60,13 +45,21 @@ export function readRiskModelFiles(dir: string): RiskModelFiles {
     }
   };
   const description = json<RiskModelDescription>('model.json');
-  const thresholds = json<RiskThresholds>('thresholds.json');
+  const thresholds = json<unknown>('thresholds.json');
+  // A missing or mistyped threshold would silently decide nothing (score >= undefined is false).
+  const issues = schemaIssues('model-thresholds.v1', thresholds);
+  if (issues.length > 0) {
+    throw new UsageError(
+      `${path.join(dir, 'thresholds.json')} is not a model-thresholds.v1 document: ` +
+        `${issues.map((i) => `${i.path || '(record)'} ${i.message}`).join('; ')}; retrain with \`npm run train\``,
+    );
+  }
   if (!description.features || !Array.isArray(description.labels)) {
     throw new UsageError(
       `${path.join(dir, 'model.json')} is not a tg-risk risk model description (no features or labels)`,
     );
   }
-  return { description, thresholds, onnx: new Uint8Array(read('model.onnx')) };
+  return { description, thresholds: thresholds as RiskThresholds, onnx: new Uint8Array(read('model.onnx')) };
 }
 
 /** JSON with sorted keys and a trailing newline, so a file's bytes depend only on its content. */
