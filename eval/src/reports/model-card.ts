@@ -115,6 +115,12 @@ export function renderModelCard(input: ModelCardInput): string {
       return `| ${lang} | ${m.examples} | ${pr('fraud')} | ${pr('drugs')} | ${pr('terrorism')} | ${f(m.macro_f1)} |`;
     }),
     '',
+    '### Writers the model never saw',
+    '',
+    'The test split holds channels the model never saw, written by writers it did see.',
+    '[`CROSS_WRITER.md`](CROSS_WRITER.md) (`npm run eval:cross-writer`) retrains without each round of',
+    'writers in turn and evaluates on that round: the figure closest to independently written data.',
+    '',
     '## Peer: fastText on the same splits',
     '',
     ...(input.fastText
