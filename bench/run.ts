@@ -4,12 +4,11 @@
  * unless KAFKA_BROKERS is set. `--quick` shrinks every workload for a smoke run.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createDefaultClassifier } from '@tg-risk/models';
-import { assertValid, type EvalExampleV1 } from '@tg-risk/schemas';
 import { benchClassifier } from './src/classifier-bench.ts';
 import { benchFastText } from './src/fasttext-bench.ts';
 import { machineInfo } from './src/machine.ts';
@@ -17,7 +16,7 @@ import { drainBacklog, passThroughCeiling, steadyLatency } from './src/pipeline-
 import { renderResults, type BenchResults } from './src/report.ts';
 import { summarise } from './src/stats.ts';
 import { benchQueuePages } from './src/store-bench.ts';
-import { evaluateClassifier } from '@tg-risk/eval';
+import { evaluateClassifier, readDataSplit } from '@tg-risk/eval';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const { values } = parseArgs({
@@ -28,11 +27,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick;
 const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
-const readSplit = (name: string): EvalExampleV1[] =>
-  readFileSync(path.join(root, 'eval/data', `${name}.jsonl`), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => assertValid('eval-example.v1', JSON.parse(l)));
+const readSplit = readDataSplit;
 
 const startedAt = new Date();
 const [train, validation, test] = [readSplit('train'), readSplit('validation'), readSplit('test')];

@@ -6,21 +6,18 @@
  * seen writers; this measures unseen writers, closer to held-out data written independently.
  * Writes models/tgrisk-risk/CROSS_WRITER.md. Takes a few minutes.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRiskClassifier, DEFAULT_TRAINING_OPTIONS, trainRiskModel } from '@tg-risk/models';
-import { assertValid, RISK_LABELS, type EvalExampleV1 } from '@tg-risk/schemas';
+import { RISK_LABELS, type EvalExampleV1 } from '@tg-risk/schemas';
 import { computeSetMetrics, type SetMetrics } from '../src/metrics/classification-metrics.ts';
 import { scoreExamples } from '../src/offline/evaluate-classifier.ts';
+import { readDataSplit } from '../src/dataset/read-split.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const readSplit = (name: string): EvalExampleV1[] =>
-  readFileSync(path.join(root, 'eval/data', `${name}.jsonl`), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => assertValid('eval-example.v1', JSON.parse(l)));
+const readSplit = readDataSplit;
 
 /** The writer rounds of eval/data/README.md, by source prefix. */
 const ROUND_1 = new Set(['vi-a', 'vi-b', 'en-a', 'en-b', 'ru-a', 'ru-b', 'mx', 'zt', 'ie', 'hc']);

@@ -7,21 +7,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRiskClassifier, readRiskModelFiles, stableJson } from '@tg-risk/models';
-import { assertValid, RISK_LABELS, type EvalExampleV1 } from '@tg-risk/schemas';
+import { RISK_LABELS } from '@tg-risk/schemas';
 import { round4, type SetMetrics } from '../src/metrics/classification-metrics.ts';
 import { reportFromScores, scoreExamples } from '../src/offline/evaluate-classifier.ts';
 import { fastTextAvailable, fastTextTestMetrics } from '../src/peers/fasttext.ts';
 import { renderModelCard } from '../src/reports/model-card.ts';
+import { readDataSplit } from '../src/dataset/read-split.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { values } = parseArgs({ options: { model: { type: 'string' } } });
 const modelDir = path.resolve(values.model ?? path.join(root, 'models/tgrisk-risk'));
 
-const readSplit = (name: string): EvalExampleV1[] =>
-  readFileSync(path.join(root, 'eval/data', `${name}.jsonl`), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => assertValid('eval-example.v1', JSON.parse(l)));
+const readSplit = readDataSplit;
 const [train, validation, test] = [readSplit('train'), readSplit('validation'), readSplit('test')];
 
 const classifier = await createRiskClassifier({ modelDir });

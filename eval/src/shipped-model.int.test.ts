@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Classifier } from '@tg-risk/core';
 import {
@@ -18,17 +17,13 @@ import {
   trainRiskModel,
   DEFAULT_TRAINING_OPTIONS,
 } from '@tg-risk/models';
-import { assertValid, RISK_LABELS, type EvalExampleV1 } from '@tg-risk/schemas';
+import { RISK_LABELS, type EvalExampleV1 } from '@tg-risk/schemas';
 import { computeSetMetrics } from './metrics/classification-metrics.ts';
 import { scoreExamples } from './offline/evaluate-classifier.ts';
 import { obfuscate, OBFUSCATIONS } from './obfuscation/obfuscate.ts';
+import { readDataSplit } from './dataset/read-split.ts';
 
-const dataDir = fileURLToPath(new URL('../data/', import.meta.url));
-const readSplit = (name: string): EvalExampleV1[] =>
-  readFileSync(path.join(dataDir, `${name}.jsonl`), 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((l) => assertValid('eval-example.v1', JSON.parse(l)));
+const readSplit = readDataSplit;
 
 let classifier: Classifier;
 let test: EvalExampleV1[];
